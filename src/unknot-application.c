@@ -1,0 +1,352 @@
+/* unknot-application.c
+ *
+ * Copyright 2026 The Unknot authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "unknot-application.h"
+#include "unknot-routine.h"
+#include "unknot-routine-library.h"
+#include "unknot-safety-view.h"
+#include "unknot-version.h"
+#include "unknot-window.h"
+
+struct _UnknotApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  UnknotRoutineLibrary *library;
+};
+
+G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and exit"), NULL },
+  { "list-routines", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_ ("List the routines: id, name and total time"), NULL },
+  { "routine", 0, 0, G_OPTION_ARG_STRING, NULL, N_ ("Open the routine with this id"), N_ ("ID") },
+  { "last-routine", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Open the most recent routine"), NULL },
+  { "validate-routine", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("Check a routine file and say what is wrong with it"), N_ ("FILE") },
+  { NULL }
+};
+
+UnknotApplication *
+unknot_application_new (void)
+{
+  return g_object_new (UNKNOT_TYPE_APPLICATION, "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_BASE_PATH, "flags",
+                       G_APPLICATION_DEFAULT_FLAGS, NULL);
+}
+
+GSettings *
+unknot_application_get_settings (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
+  return self->settings;
+}
+
+/**
+ * unknot_application_get_library:
+ *
+ * Returns: (transfer none): the routines, loaded on first use
+ */
+UnknotRoutineLibrary *
+unknot_application_get_library (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GFile) user_directory = unknot_routine_library_get_user_directory ();
+
+      self->library = unknot_routine_library_new ();
+      /* Built-in routines are part of the program: one that does not load is our bug. */
+      if (!unknot_routine_library_load_builtin (self->library, &error))
+        g_critical ("Built-in routines could not be loaded: %s", error->message);
+      unknot_routine_library_load_directory (self->library, user_directory);
+    }
+  return self->library;
+}
+
+static int
+list_routines (UnknotApplication *self)
+{
+  UnknotRoutineLibrary *library = unknot_application_get_library (self);
+  guint rest_seconds = g_settings_get_uint (unknot_application_get_settings (self), "rest-seconds");
+  const GPtrArray *problems = unknot_routine_library_get_problems (library);
+
+  for (guint i = 0; i < unknot_routine_library_get_n_routines (library); i++)
+    {
+      UnknotRoutine *routine = unknot_routine_library_get_routine (library, i);
+      guint total = unknot_routine_get_total_seconds (routine, rest_seconds);
+
+      g_print ("%s\t%s\t%u:%02u\n", unknot_routine_get_id (routine),
+               unknot_routine_get_name (routine), total / 60, total % 60);
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr (_ ("Skipped: %s\n"), (const char *) g_ptr_array_index (problems, i));
+
+  return EXIT_SUCCESS;
+}
+
+static int
+validate_routine (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (UnknotRoutine) routine = unknot_routine_new_from_file (file, NULL, &error);
+  g_autofree char *duration = NULL;
+
+  if (routine == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  duration = unknot_format_duration (unknot_routine_get_work_seconds (routine));
+  /* Translators: FILE: valid routine “NAME” (ID), N steps, 6 min on the tool */
+  g_print (ngettext ("%s: valid routine “%s” (%s), %u step, %s on the tool\n",
+                     "%s: valid routine “%s” (%s), %u steps, %s on the tool\n",
+                     unknot_routine_get_n_steps (routine)),
+           unknot_routine_get_source_name (routine), unknot_routine_get_name (routine),
+           unknot_routine_get_id (routine), unknot_routine_get_n_steps (routine), duration);
+  return EXIT_SUCCESS;
+}
+
+/* Options that answer from this process and exit, and the ones forwarded to the
+ * running instance as actions. */
+static int
+unknot_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  UnknotApplication *self = UNKNOT_APPLICATION (app);
+  g_autoptr (GError) error = NULL;
+  const char *routine_id = NULL;
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("unknot %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "validate-routine", "^&ay", &path))
+    return validate_routine (path);
+
+  if (g_variant_dict_contains (options, "list-routines"))
+    return list_routines (self);
+
+  if (g_variant_dict_lookup (options, "routine", "&s", &routine_id))
+    {
+      if (unknot_routine_library_lookup (unknot_application_get_library (self), routine_id) == NULL)
+        {
+          g_printerr (_ ("There is no routine with the id “%s”. "
+                         "Run “unknot --list-routines” to see them.\n"),
+                      routine_id);
+          return EXIT_FAILURE;
+        }
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      /* Handled here or, when Unknot already runs, by the running instance; then the
+       * usual activation presents the window. */
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-routine",
+                                      g_variant_new_string (routine_id));
+      return -1;
+    }
+
+  if (g_variant_dict_contains (options, "last-routine"))
+    {
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (app), "last-routine", NULL);
+      return -1;
+    }
+
+  return G_APPLICATION_CLASS (unknot_application_parent_class)->handle_local_options (app, options);
+}
+
+static UnknotWindow *
+get_window (UnknotApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (unknot_window_new (self));
+  return UNKNOT_WINDOW (window);
+}
+
+static void
+unknot_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (UNKNOT_APPLICATION (app))));
+}
+
+static void
+open_routine_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  UnknotApplication *self = user_data;
+  UnknotWindow *window = get_window (self);
+
+  unknot_window_show_routine (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+last_routine_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  UnknotApplication *self = user_data;
+  UnknotWindow *window = get_window (self);
+  g_autofree char *routine_id =
+    g_settings_get_string (unknot_application_get_settings (self), "last-routine");
+
+  if (unknot_routine_library_lookup (unknot_application_get_library (self), routine_id) != NULL)
+    unknot_window_show_routine (window, routine_id);
+  else
+    unknot_window_add_toast (window, _ ("No routine opened yet: pick one to start"));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing the windows first lets each save its state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (app);
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  UnknotApplication *self = user_data;
+  static const char *developers[] = { "The Unknot authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (
+    ADW_TYPE_ABOUT_WINDOW, "transient-for",
+    gtk_application_get_active_window (GTK_APPLICATION (self)), "application-name", _ ("Unknot"),
+    "application-icon", APPLICATION_ID, "developer-name", _ ("The Unknot authors"), "version",
+    UNKNOT_VCS_VERSION, "website", "https://github.com/unknot/unknot", "issue-url",
+    "https://github.com/unknot/unknot/issues", "copyright", "© 2026 The Unknot authors",
+    "license-type", GTK_LICENSE_GPL_3_0, "developers", developers,
+    /* Translators: put your names here, one per line */
+    "translator-credits", _ ("translator-credits"), "comments",
+    _ ("Unknot coaches self-massage of the glutes and the "
+       "piriformis. It does not diagnose: for red flags, "
+       "see a professional."),
+    NULL);
+
+  adw_about_window_add_legal_section (
+    ADW_ABOUT_WINDOW (about), _ ("Artwork and routine texts"), "© 2026 The Unknot authors",
+    GTK_LICENSE_CUSTOM,
+    _ ("The anatomy artwork, icons and routine texts are licensed under the Creative Commons "
+       "Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0)."));
+  adw_about_window_add_legal_section (
+    ADW_ABOUT_WINDOW (about), _ ("Sources behind the content"), NULL, GTK_LICENSE_CUSTOM,
+    _ ("Doses: Behm DG et al. (2020), a review of foam rolling; Konrad A et al. (2022), "
+       "programmes over four weeks.\n"
+       "Pressure: Grabow L et al. (2018), rolling at 3, 6 or 8 out of 10; "
+       "Cheatham SW et al. (2020), ball density and guided routines.\n"
+       "Pain scores: Farrar JT et al. (2001) and Salaffi F et al. (2004), "
+       "what change a person notices.\n"
+       "Anatomy: surface anatomy of the sciatic nerve from CT of living adults, "
+       "Clinical Anatomy 28:144 (2015).\n"
+       "Low back pain: prevalence in adults, Pain (2018)."));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+safety_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  UnknotApplication *self = user_data;
+
+  unknot_safety_view_present_window (gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-routine", open_routine_action, "s" },
+  { "last-routine", last_routine_action },
+  { "quit", quit_action },
+  { "about", about_action },
+  { "safety", safety_action },
+};
+
+static void
+unknot_application_startup (GApplication *app)
+{
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.safety", { "F1", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.go-back", { "<Alt>Left", "Escape", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (unknot_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+unknot_application_dispose (GObject *object)
+{
+  UnknotApplication *self = UNKNOT_APPLICATION (object);
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (unknot_application_parent_class)->dispose (object);
+}
+
+static void
+unknot_application_class_init (UnknotApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = unknot_application_dispose;
+  app_class->activate = unknot_application_activate;
+  app_class->startup = unknot_application_startup;
+  app_class->handle_local_options = unknot_application_handle_local_options;
+}
+
+static void
+unknot_application_init (UnknotApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (
+    G_APPLICATION (self), _ ("Guided self-massage for the glutes and the piriformis."));
+}

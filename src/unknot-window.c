@@ -1,0 +1,255 @@
+/* unknot-window.c: the main window
+ *
+ * Copyright 2026 The Unknot authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "unknot-application.h"
+#include "unknot-routine.h"
+#include "unknot-routine-library.h"
+#include "unknot-routine-page.h"
+#include "unknot-safety-view.h"
+#include "unknot-vocabulary.h"
+#include "unknot-window.h"
+
+struct _UnknotWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwLeaflet *leaflet;
+  GtkBox *routines_box;
+  UnknotRoutinePage *routine_page;
+
+  GSettings *settings;
+  UnknotRoutineLibrary *library;
+};
+
+G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/**
+ * unknot_window_show_routine:
+ *
+ * Opens the page of the routine with @routine_id.
+ *
+ * Returns: %FALSE if there is no such routine
+ */
+gboolean
+unknot_window_show_routine (UnknotWindow *self, const char *routine_id)
+{
+  UnknotRoutine *routine;
+
+  g_return_val_if_fail (UNKNOT_IS_WINDOW (self), FALSE);
+
+  routine = unknot_routine_library_lookup (self->library, routine_id);
+  if (routine == NULL)
+    return FALSE;
+
+  unknot_routine_page_set_routine (self->routine_page, routine,
+                                   g_settings_get_uint (self->settings, "rest-seconds"));
+  adw_leaflet_set_visible_child_name (self->leaflet, "routine");
+  g_settings_set_string (self->settings, "last-routine", routine_id);
+  return TRUE;
+}
+
+void
+unknot_window_add_toast (UnknotWindow *self, const char *text)
+{
+  g_return_if_fail (UNKNOT_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+routine_row_activated_cb (AdwActionRow *row, UnknotWindow *self)
+{
+  unknot_window_show_routine (self, g_object_get_data (G_OBJECT (row), "routine-id"));
+}
+
+static GtkWidget *
+create_routine_row (UnknotWindow *self, UnknotRoutine *routine, guint rest_seconds)
+{
+  g_autofree char *total =
+    unknot_format_duration (unknot_routine_get_total_seconds (routine, rest_seconds));
+  g_autofree char *tools = unknot_routine_describe_tools (routine);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+  if (unknot_routine_library_is_builtin (self->library, routine))
+    /* Translators: a routine's subtitle: "About 7 min · Foam roller, Massage ball" */
+    subtitle = g_strdup_printf (_ ("About %s · %s"), total, tools);
+  else
+    /* Translators: a routine the person wrote: "Your routine · About 7 min · Foam roller" */
+    subtitle = g_strdup_printf (_ ("Your routine · About %s · %s"), total, tools);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), unknot_routine_get_name (routine));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  g_object_set_data_full (G_OBJECT (row), "routine-id", g_strdup (unknot_routine_get_id (routine)),
+                          g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (routine_row_activated_cb), self);
+  return row;
+}
+
+/* The routines, grouped by what they help; a routine that helps with several problems
+ * stands in each group, because a person looks for their problem, not for the routine. */
+static void
+populate_routines (UnknotWindow *self)
+{
+  const GPtrArray *problems = unknot_routine_library_get_problems (self->library);
+  guint rest_seconds = g_settings_get_uint (self->settings, "rest-seconds");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->routines_box))) != NULL)
+    gtk_box_remove (self->routines_box, child);
+
+  for (guint problem = 0; problem < UNKNOT_N_PROBLEMS; problem++)
+    {
+      GtkWidget *group = NULL;
+
+      for (guint i = 0; i < unknot_routine_library_get_n_routines (self->library); i++)
+        {
+          UnknotRoutine *routine = unknot_routine_library_get_routine (self->library, i);
+
+          if (!unknot_routine_helps (routine, problem))
+            continue;
+          if (group == NULL)
+            {
+              group = adw_preferences_group_new ();
+              adw_preferences_group_set_title (
+                ADW_PREFERENCES_GROUP (group),
+                unknot_vocabulary_get_label (UNKNOT_VOCABULARY_PROBLEM, problem));
+              gtk_box_append (self->routines_box, group);
+            }
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     create_routine_row (self, routine, rest_seconds));
+        }
+    }
+
+  if (problems->len > 0)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      g_autofree char *path = NULL;
+      g_autoptr (GFile) directory = unknot_routine_library_get_user_directory ();
+
+      path = g_file_get_path (directory);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       _ ("Routine Files That Could Not Be Read"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), path);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         g_ptr_array_index (problems, i));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      gtk_box_append (self->routines_box, group);
+    }
+}
+
+static void
+go_back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+leaflet_visible_child_cb (UnknotWindow *self)
+{
+  const char *name = adw_leaflet_get_visible_child_name (self->leaflet);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", g_strcmp0 (name, "home") != 0);
+}
+
+static void
+safety_acknowledged_cb (UnknotWindow *self)
+{
+  g_settings_set_boolean (self->settings, "safety-acknowledged", TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+}
+
+/* GtkWindow:application is not a construct property, so the window is set up here,
+ * once it is known, rather than in constructed(). */
+static void
+unknot_window_setup (UnknotWindow *self, UnknotApplication *app)
+{
+  self->settings = g_object_ref (unknot_application_get_settings (app));
+  self->library = g_object_ref (unknot_application_get_library (app));
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_stack_set_visible_child_name (
+    self->main_stack,
+    g_settings_get_boolean (self->settings, "safety-acknowledged") ? "main" : "safety");
+  populate_routines (self);
+  leaflet_visible_child_cb (self);
+}
+
+static void
+unknot_window_dispose (GObject *object)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_WINDOW);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (unknot_window_parent_class)->dispose (object);
+}
+
+static void
+unknot_window_class_init (UnknotWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = unknot_window_dispose;
+
+  g_type_ensure (UNKNOT_TYPE_ROUTINE_PAGE);
+  g_type_ensure (UNKNOT_TYPE_SAFETY_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/unknot-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routines_box);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_page);
+  gtk_widget_class_bind_template_callback (widget_class, safety_acknowledged_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+}
+
+static void
+unknot_window_init (UnknotWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+UnknotWindow *
+unknot_window_new (UnknotApplication *application)
+{
+  UnknotWindow *self = g_object_new (UNKNOT_TYPE_WINDOW, "application", application, NULL);
+
+  unknot_window_setup (self, application);
+  return self;
+}

@@ -1,0 +1,230 @@
+/* test-window.c: the main window opens, asks for the safety notes once, lists the routines
+ *
+ * Copyright 2026 The Unknot authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "unknot-application.h"
+#include "unknot-routine.h"
+#include "unknot-routine-library.h"
+#include "unknot-window.h"
+
+static void
+iterate_until_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Collects the widgets of @type below @widget, in order. */
+static void
+collect (GtkWidget *widget, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+find_visible_label (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0 &&
+          gtk_widget_is_drawable (label))
+        return label;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  UnknotApplication *app;
+  UnknotWindow *window;
+  GSettings *settings;
+} Fixture;
+
+/* One application for the whole program: it registers on the session bus once. */
+static UnknotApplication *application;
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  fixture->app = application;
+  fixture->settings = unknot_application_get_settings (fixture->app);
+  g_settings_reset (fixture->settings, "safety-acknowledged");
+  g_settings_reset (fixture->settings, "last-routine");
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = unknot_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate_until_idle ();
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate_until_idle ();
+}
+
+static void
+test_first_run_safety (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *acknowledge = NULL;
+
+  open_window (fixture);
+
+  /* The red flags come first, before any routine. */
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_nonnull (
+    find_visible_label (GTK_WIDGET (fixture->window), "Loss of bladder or bowel control"));
+  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
+
+  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_I Understand") == 0)
+      acknowledge = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (acknowledge);
+  g_signal_emit_by_name (acknowledge, "clicked");
+  iterate_until_idle ();
+
+  g_assert_true (g_settings_get_boolean (fixture->settings, "safety-acknowledged"));
+  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
+
+  /* Acknowledged once: the next window goes straight to the routines. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  open_window (fixture);
+  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
+}
+
+static void
+test_lists_routines (Fixture *fixture, gconstpointer data)
+{
+  UnknotRoutineLibrary *library = unknot_application_get_library (fixture->app);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+
+  collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *id = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "routine-id");
+
+      if (id != NULL)
+        g_hash_table_add (listed, (gpointer) id);
+    }
+
+  /* Every routine stands under at least one problem it helps with. */
+  g_assert_cmpuint (g_hash_table_size (listed), ==,
+                    unknot_routine_library_get_n_routines (library));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Sciatica-like pain"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Sport warm-up"));
+}
+
+static void
+test_routine_page (Fixture *fixture, gconstpointer data)
+{
+  UnknotRoutineLibrary *library = unknot_application_get_library (fixture->app);
+  UnknotRoutine *routine = unknot_routine_library_lookup (library, "piriformis-ball");
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GPtrArray) expanders = g_ptr_array_new ();
+  GtkWidget *row = NULL;
+
+  g_assert_nonnull (routine);
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+
+  /* Activating the routine's row opens its page. */
+  collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len && row == NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "routine-id"),
+                   "piriformis-ball") == 0)
+      row = g_ptr_array_index (rows, i);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  iterate_until_idle ();
+
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
+                   "piriformis-ball");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Massage ball"));
+  g_assert_nonnull (
+    find_visible_label (GTK_WIDGET (fixture->window), unknot_routine_get_safety (routine)));
+
+  /* One expandable row per step, titled with the step's name. */
+  collect (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, expanders);
+  g_assert_cmpuint (expanders->len, ==, unknot_routine_get_n_steps (routine));
+  for (guint i = 0; i < expanders->len; i++)
+    g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (expanders, i)), ==,
+                     unknot_routine_get_step (routine, i)->name);
+
+  /* Back goes home. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+
+  /* Showing a routine that does not exist changes nothing. */
+  g_assert_false (unknot_window_show_routine (fixture->window, "no-such-routine"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  /* Flatpak's run-tests has no display; the README's test command requires one. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      if (g_getenv ("UNKNOT_REQUIRE_DISPLAY") != NULL)
+        {
+          g_printerr ("No display, but UNKNOT_REQUIRE_DISPLAY is set\n");
+          return 1;
+        }
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Transitions would leave both pages drawn for a while. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  application = unknot_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (application), NULL, &error))
+    g_error ("%s", error->message);
+
+  g_test_add ("/window/first-run-safety", Fixture, NULL, fixture_set_up, test_first_run_safety,
+              fixture_tear_down);
+  g_test_add ("/window/lists-routines", Fixture, NULL, fixture_set_up, test_lists_routines,
+              fixture_tear_down);
+  g_test_add ("/window/routine-page", Fixture, NULL, fixture_set_up, test_routine_page,
+              fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  return status;
+}
