@@ -119,7 +119,6 @@ create_step_row (const UnknotStep *step, guint number)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), step->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (row, title);
 
   number_label = gtk_label_new (NULL);
   {
@@ -166,10 +165,10 @@ unknot_routine_page_set_routine (UnknotRoutinePage *self,
   clear_rows (self);
 
   n_steps = unknot_routine_get_n_steps (routine);
-  total = unknot_format_duration (unknot_routine_get_total_seconds (routine, rest_seconds));
+  total =
+    unknot_format_approximate_duration (unknot_routine_get_total_seconds (routine, rest_seconds));
   /* Translators: "About 7 min · 4 steps" */
-  facts = g_strdup_printf (ngettext ("About %s · %u step", "About %s · %u steps", n_steps), total,
-                           n_steps);
+  facts = g_strdup_printf (ngettext ("%s · %u step", "%s · %u steps", n_steps), total, n_steps);
 
   adw_window_title_set_title (self->window_title, unknot_routine_get_name (routine));
   gtk_label_set_text (self->name_label, unknot_routine_get_name (routine));

@@ -1075,3 +1075,17 @@ unknot_format_duration (guint seconds)
     return g_strdup_printf (C_ ("duration", "%u min"), minutes);
   return g_strdup_printf (C_ ("duration", "%u min %u s"), minutes, rest);
 }
+
+/**
+ * unknot_format_approximate_duration:
+ *
+ * Returns: (transfer full): a routine's length as a person plans with it, to the
+ *   nearest minute: "About 8 min"
+ */
+char *
+unknot_format_approximate_duration (guint seconds)
+{
+  guint minutes = MAX (1, (seconds + 30) / 60);
+
+  return g_strdup_printf (C_ ("duration", "About %u min"), minutes);
+}

@@ -77,5 +77,6 @@ guint unknot_routine_get_total_seconds (UnknotRoutine *self, guint rest_seconds)
 
 guint unknot_step_get_n_sides (const UnknotStep *step);
 char *unknot_format_duration (guint seconds);
+char *unknot_format_approximate_duration (guint seconds);
 
 G_END_DECLS

@@ -74,7 +74,7 @@ static GtkWidget *
 create_routine_row (UnknotWindow *self, UnknotRoutine *routine, guint rest_seconds)
 {
   g_autofree char *total =
-    unknot_format_duration (unknot_routine_get_total_seconds (routine, rest_seconds));
+    unknot_format_approximate_duration (unknot_routine_get_total_seconds (routine, rest_seconds));
   g_autofree char *tools = unknot_routine_describe_tools (routine);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
@@ -83,10 +83,10 @@ create_routine_row (UnknotWindow *self, UnknotRoutine *routine, guint rest_secon
 
   if (unknot_routine_library_is_builtin (self->library, routine))
     /* Translators: a routine's subtitle: "About 7 min · Foam roller, Massage ball" */
-    subtitle = g_strdup_printf (_ ("About %s · %s"), total, tools);
+    subtitle = g_strdup_printf (_ ("%s · %s"), total, tools);
   else
     /* Translators: a routine the person wrote: "Your routine · About 7 min · Foam roller" */
-    subtitle = g_strdup_printf (_ ("Your routine · About %s · %s"), total, tools);
+    subtitle = g_strdup_printf (_ ("Your routine · %s · %s"), total, tools);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), unknot_routine_get_name (routine));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

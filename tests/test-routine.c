@@ -268,12 +268,28 @@ test_format_duration (void)
   } cases[] = {
     { 0, "0 s" }, { 45, "45 s" }, { 60, "1 min" }, { 90, "1 min 30 s" }, { 600, "10 min" },
   };
+  struct
+  {
+    guint seconds;
+    const char *text;
+  } rounded[] = {
+    { 0, "About 1 min" },  { 20, "About 1 min" },  { 89, "About 1 min" },
+    { 90, "About 2 min" }, { 452, "About 8 min" }, { 3600, "About 60 min" },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = unknot_format_duration (cases[i].seconds);
 
       g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  /* Totals are planned with to the minute, and never read as nothing. */
+  for (guint i = 0; i < G_N_ELEMENTS (rounded); i++)
+    {
+      g_autofree char *text = unknot_format_approximate_duration (rounded[i].seconds);
+
+      g_assert_cmpstr (text, ==, rounded[i].text);
     }
 }
 

@@ -99,7 +99,7 @@ test_first_run_safety (Fixture *fixture, gconstpointer data)
 
   collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_I Understand") == 0)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "I Understand") == 0)
       acknowledge = g_ptr_array_index (buttons, i);
   g_assert_nonnull (acknowledge);
   g_signal_emit_by_name (acknowledge, "clicked");
