@@ -180,14 +180,16 @@ unknot_application_handle_local_options (GApplication *app, GVariantDict *option
   return G_APPLICATION_CLASS (unknot_application_parent_class)->handle_local_options (app, options);
 }
 
+/* The main window, made if there is none; an About or Safety window may be the active
+ * one, so the windows are searched rather than taking the active one. */
 static UnknotWindow *
 get_window (UnknotApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (UNKNOT_IS_WINDOW (l->data))
+      return l->data;
 
-  if (window == NULL)
-    window = GTK_WINDOW (unknot_window_new (self));
-  return UNKNOT_WINDOW (window);
+  return unknot_window_new (self);
 }
 
 static void

@@ -189,6 +189,103 @@ test_routine_page (Fixture *fixture, gconstpointer data)
   g_assert_false (unknot_window_show_routine (fixture->window, "no-such-routine"));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_accel (const char *action, const char *accel)
+{
+  g_auto (GStrv) accels =
+    gtk_application_get_accels_for_action (GTK_APPLICATION (application), action);
+
+  return g_strv_contains ((const char *const *) accels, accel);
+}
+
+static void
+test_shortcuts_and_windows (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+  GtkWindow *safety;
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+
+  g_assert_true (has_accel ("app.quit", "<Control>q"));
+  g_assert_true (has_accel ("win.close", "<Control>w"));
+  g_assert_true (has_accel ("win.show-help-overlay", "<Control>question"));
+  g_assert_true (has_accel ("app.safety", "F1"));
+  g_assert_true (has_accel ("win.go-back", "<Alt>Left"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  iterate_until_idle ();
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Unknot");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (about);
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  iterate_until_idle ();
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_close (shortcuts);
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "safety", NULL);
+  iterate_until_idle ();
+  safety = find_toplevel (ADW_TYPE_WINDOW);
+  g_assert_nonnull (safety);
+  g_assert_cmpstr (gtk_window_get_title (safety), ==, "Safety");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (safety), "New weakness in a leg"));
+  /* Read from the menu, the notes ask for nothing. */
+  g_assert_null (find_visible_label (GTK_WIDGET (safety), "I Understand"));
+  gtk_window_destroy (safety);
+}
+
+/* What `unknot --routine ID` and the desktop action do in the running instance. */
+static void
+test_open_routine_actions (Fixture *fixture, gconstpointer data)
+{
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+
+  /* No routine opened yet: the window says so and stays on the list. */
+  g_action_group_activate_action (G_ACTION_GROUP (application), "last-routine", NULL);
+  iterate_until_idle ();
+  g_assert_nonnull (
+    find_visible_label (GTK_WIDGET (fixture->window), "No routine opened yet: pick one to start"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-routine",
+                                  g_variant_new_string ("sciatica-gentle"));
+  iterate_until_idle ();
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
+                   "sciatica-gentle");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window),
+                                        "Gentle piriformis for buttock and leg pain"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "last-routine", NULL);
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -223,6 +320,11 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/window/routine-page", Fixture, NULL, fixture_set_up, test_routine_page,
               fixture_tear_down);
+
+  g_test_add ("/window/shortcuts-and-windows", Fixture, NULL, fixture_set_up,
+              test_shortcuts_and_windows, fixture_tear_down);
+  g_test_add ("/window/open-routine-actions", Fixture, NULL, fixture_set_up,
+              test_open_routine_actions, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&application);
