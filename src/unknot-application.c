@@ -247,19 +247,26 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   static const char *developers[] = { "The Unknot authors", NULL };
   GtkWidget *about;
 
-  about = g_object_new (
-    ADW_TYPE_ABOUT_WINDOW, "transient-for",
-    gtk_application_get_active_window (GTK_APPLICATION (self)), "application-name", _ ("Unknot"),
-    "application-icon", APPLICATION_ID, "developer-name", _ ("The Unknot authors"), "version",
-    UNKNOT_VCS_VERSION, "website", "https://github.com/unknot/unknot", "issue-url",
-    "https://github.com/unknot/unknot/issues", "copyright", "© 2026 The Unknot authors",
-    "license-type", GTK_LICENSE_GPL_3_0, "developers", developers,
-    /* Translators: put your names here, one per line */
-    "translator-credits", _ ("translator-credits"), "comments",
-    _ ("Unknot coaches self-massage of the glutes and the "
-       "piriformis. It does not diagnose: for red flags, "
-       "see a professional."),
-    NULL);
+  about = adw_about_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (about),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _ ("Unknot"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APPLICATION_ID);
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _ ("The Unknot authors"));
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about),
+                                DEVELOPMENT_BUILD ? UNKNOT_VCS_VERSION : PACKAGE_VERSION);
+  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), "https://github.com/unknot/unknot");
+  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about),
+                                  "https://github.com/unknot/unknot/issues");
+  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), "© 2026 The Unknot authors");
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  /* Translators: put your names here, one per line */
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _ ("translator-credits"));
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _ ("Unknot coaches self-massage of the glutes and the "
+                                    "piriformis. It does not diagnose: for red flags, "
+                                    "see a professional."));
 
   adw_about_window_add_legal_section (
     ADW_ABOUT_WINDOW (about), _ ("Artwork and routine texts"), "© 2026 The Unknot authors",
@@ -307,7 +314,7 @@ unknot_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.safety", { "F1", NULL } },
-    { "win.close", { "<Control>w", NULL } },
+    { "window.close", { "<Control>w", NULL } },
     { "win.go-back", { "<Alt>Left", "Escape", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

@@ -224,7 +224,7 @@ test_shortcuts_and_windows (Fixture *fixture, gconstpointer data)
   open_window (fixture);
 
   g_assert_true (has_accel ("app.quit", "<Control>q"));
-  g_assert_true (has_accel ("win.close", "<Control>w"));
+  g_assert_true (has_accel ("window.close", "<Control>w"));
   g_assert_true (has_accel ("win.show-help-overlay", "<Control>question"));
   g_assert_true (has_accel ("app.safety", "F1"));
   g_assert_true (has_accel ("win.go-back", "<Alt>Left"));
@@ -286,6 +286,22 @@ test_open_routine_actions (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
 }
 
+/* Ctrl+W's action exists on the window and closes it. */
+static void
+test_close_window (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GtkWidget) window_ref = NULL;
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+  window_ref = g_object_ref (GTK_WIDGET (fixture->window));
+
+  g_assert_true (gtk_widget_activate_action (window_ref, "window.close", NULL));
+  iterate_until_idle ();
+  g_assert_false (gtk_widget_get_visible (window_ref));
+  fixture->window = NULL;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -325,6 +341,8 @@ main (int argc, char *argv[])
               test_shortcuts_and_windows, fixture_tear_down);
   g_test_add ("/window/open-routine-actions", Fixture, NULL, fixture_set_up,
               test_open_routine_actions, fixture_tear_down);
+
+  g_test_add ("/window/close", Fixture, NULL, fixture_set_up, test_close_window, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&application);
