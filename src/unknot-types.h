@@ -11,10 +11,12 @@
 G_BEGIN_DECLS
 
 typedef struct _UnknotApplication UnknotApplication;
+typedef struct _UnknotClock UnknotClock;
 typedef struct _UnknotRoutine UnknotRoutine;
 typedef struct _UnknotRoutineLibrary UnknotRoutineLibrary;
 typedef struct _UnknotRoutinePage UnknotRoutinePage;
 typedef struct _UnknotSafetyView UnknotSafetyView;
+typedef struct _UnknotSession UnknotSession;
 typedef struct _UnknotStep UnknotStep;
 typedef struct _UnknotWindow UnknotWindow;
 
