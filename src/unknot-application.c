@@ -9,9 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "unknot-application.h"
+#include "unknot-clock.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-safety-view.h"
+#include "unknot-session.h"
+#include "unknot-system-clock.h"
 #include "unknot-version.h"
 #include "unknot-window.h"
 
@@ -21,6 +24,8 @@ struct _UnknotApplication
 
   GSettings *settings;
   UnknotRoutineLibrary *library;
+  UnknotClock *clock;
+  UnknotSession *session; /* the routine running, if any */
 };
 
 G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION)
@@ -76,6 +81,55 @@ unknot_application_get_library (UnknotApplication *self)
       unknot_routine_library_load_directory (self->library, user_directory);
     }
   return self->library;
+}
+
+/**
+ * unknot_application_get_clock:
+ *
+ * Returns: (transfer none): the clock sessions run on: the system's, unless a test set
+ *   another
+ */
+UnknotClock *
+unknot_application_get_clock (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->clock == NULL)
+    self->clock = unknot_system_clock_new ();
+  return self->clock;
+}
+
+void
+unknot_application_set_clock (UnknotApplication *self, UnknotClock *clock)
+{
+  g_return_if_fail (UNKNOT_IS_APPLICATION (self));
+  g_return_if_fail (UNKNOT_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
+}
+
+/**
+ * unknot_application_attach_session:
+ *
+ * A routine starts: it gets its sound and its media controls.
+ */
+void
+unknot_application_attach_session (UnknotApplication *self, UnknotSession *session)
+{
+  g_return_if_fail (UNKNOT_IS_APPLICATION (self));
+  g_return_if_fail (UNKNOT_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+}
+
+void
+unknot_application_detach_session (UnknotApplication *self, UnknotSession *session)
+{
+  g_return_if_fail (UNKNOT_IS_APPLICATION (self));
+
+  if (self->session != session)
+    return;
+  g_clear_object (&self->session);
 }
 
 static int
@@ -204,7 +258,7 @@ open_routine_action (GSimpleAction *action, GVariant *parameter, gpointer user_d
   UnknotApplication *self = user_data;
   UnknotWindow *window = get_window (self);
 
-  unknot_window_show_routine (window, g_variant_get_string (parameter, NULL));
+  unknot_window_start_routine (window, g_variant_get_string (parameter, NULL));
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -333,6 +387,8 @@ unknot_application_dispose (GObject *object)
 {
   UnknotApplication *self = UNKNOT_APPLICATION (object);
 
+  g_clear_object (&self->session);
+  g_clear_object (&self->clock);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
 

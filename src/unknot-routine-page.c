@@ -24,6 +24,7 @@ struct _UnknotRoutinePage
   AdwPreferencesGroup *tools_group;
   AdwPreferencesGroup *steps_group;
   AdwActionRow *safety_row;
+  GtkWidget *start_button;
 
   UnknotRoutine *routine;
   GPtrArray *rows; /* rows added for the current routine: (group, row) pairs */
@@ -174,6 +175,8 @@ unknot_routine_page_set_routine (UnknotRoutinePage *self,
   gtk_label_set_text (self->name_label, unknot_routine_get_name (routine));
   gtk_label_set_text (self->facts_label, facts);
   gtk_label_set_text (self->summary_label, unknot_routine_get_summary (routine));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->start_button), "s",
+                                    unknot_routine_get_id (routine));
 
   for (guint tool = UNKNOT_TOOL_FOAM_ROLLER; tool < UNKNOT_N_TOOLS; tool++)
     {
@@ -255,6 +258,7 @@ unknot_routine_page_class_init (UnknotRoutinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, tools_group);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, steps_group);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, safety_row);
+  gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, start_button);
 }
 
 static void

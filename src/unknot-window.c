@@ -9,10 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "unknot-application.h"
+#include "unknot-player-page.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-routine-page.h"
 #include "unknot-safety-view.h"
+#include "unknot-session.h"
 #include "unknot-vocabulary.h"
 #include "unknot-window.h"
 
@@ -25,9 +27,11 @@ struct _UnknotWindow
   AdwLeaflet *leaflet;
   GtkBox *routines_box;
   UnknotRoutinePage *routine_page;
+  UnknotPlayerPage *player_page;
 
   GSettings *settings;
   UnknotRoutineLibrary *library;
+  char *pending_routine_id; /* asked for before the safety notes were acknowledged */
 };
 
 G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -169,15 +173,95 @@ static void
 leaflet_visible_child_cb (UnknotWindow *self)
 {
   const char *name = adw_leaflet_get_visible_child_name (self->leaflet);
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", g_strcmp0 (name, "home") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 g_strcmp0 (page, "main") == 0 && g_strcmp0 (name, "home") != 0);
+}
+
+/**
+ * unknot_window_start_routine:
+ *
+ * Opens the player on the routine with @routine_id and counts in.  On the very first
+ * run the safety notes come first; the routine starts once they are acknowledged.
+ *
+ * Returns: %FALSE if there is no such routine
+ */
+gboolean
+unknot_window_start_routine (UnknotWindow *self, const char *routine_id)
+{
+  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  UnknotSession *current;
+  g_autoptr (UnknotSession) session = NULL;
+  UnknotRoutine *routine;
+
+  g_return_val_if_fail (UNKNOT_IS_WINDOW (self), FALSE);
+
+  routine = unknot_routine_library_lookup (self->library, routine_id);
+  if (routine == NULL)
+    return FALSE;
+
+  if (!g_settings_get_boolean (self->settings, "safety-acknowledged"))
+    {
+      g_free (self->pending_routine_id);
+      self->pending_routine_id = g_strdup (routine_id);
+      return TRUE;
+    }
+
+  current = unknot_player_page_get_session (self->player_page);
+  if (current != NULL && (unknot_session_is_running (current) ||
+                          unknot_session_get_state (current) == UNKNOT_SESSION_STATE_PAUSED))
+    {
+      unknot_window_add_toast (self, _ ("A routine is already running"));
+      return TRUE;
+    }
+
+  /* Underneath the player, so that closing it returns to the routine. */
+  unknot_window_show_routine (self, routine_id);
+
+  session = unknot_session_new (routine, unknot_application_get_clock (app),
+                                g_settings_get_uint (self->settings, "get-ready-seconds"),
+                                g_settings_get_uint (self->settings, "rest-seconds"));
+  unknot_application_attach_session (app, session);
+  unknot_player_page_set_session (self->player_page, session);
+  gtk_stack_set_visible_child_name (self->main_stack, "player");
+  leaflet_visible_child_cb (self);
+  unknot_session_start (session);
+  return TRUE;
+}
+
+static void
+player_closed_cb (UnknotWindow *self)
+{
+  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  UnknotSession *session = unknot_player_page_get_session (self->player_page);
+
+  if (session != NULL)
+    {
+      unknot_session_stop (session);
+      if (app != NULL)
+        unknot_application_detach_session (app, session);
+    }
+  unknot_player_page_set_session (self->player_page, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  leaflet_visible_child_cb (self);
+}
+
+static void
+start_routine_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  unknot_window_start_routine (UNKNOT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
 safety_acknowledged_cb (UnknotWindow *self)
 {
+  g_autofree char *pending = g_steal_pointer (&self->pending_routine_id);
+
   g_settings_set_boolean (self->settings, "safety-acknowledged", TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
+  if (pending != NULL)
+    unknot_window_start_routine (self, pending);
 }
 
 /* GtkWindow:application is not a construct property, so the window is set up here,
@@ -205,7 +289,10 @@ unknot_window_dispose (GObject *object)
 {
   UnknotWindow *self = UNKNOT_WINDOW (object);
 
+  if (self->player_page != NULL)
+    player_closed_cb (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_WINDOW);
+  g_clear_pointer (&self->pending_routine_id, g_free);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
@@ -220,6 +307,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
 
   object_class->dispose = unknot_window_dispose;
 
+  g_type_ensure (UNKNOT_TYPE_PLAYER_PAGE);
   g_type_ensure (UNKNOT_TYPE_ROUTINE_PAGE);
   g_type_ensure (UNKNOT_TYPE_SAFETY_VIEW);
 
@@ -230,10 +318,13 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routines_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_page);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, player_page);
+  gtk_widget_class_bind_template_callback (widget_class, player_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, safety_acknowledged_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
 }
 
 static void

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (UnknotWindow, unknot_window, UNKNOT, WINDOW, AdwApplicatio
 
 UnknotWindow *unknot_window_new (UnknotApplication *application);
 gboolean unknot_window_show_routine (UnknotWindow *self, const char *routine_id);
+gboolean unknot_window_start_routine (UnknotWindow *self, const char *routine_id);
 void unknot_window_add_toast (UnknotWindow *self, const char *text);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include <locale.h>
 
 #include "unknot-application.h"
+#include "unknot-fake-clock.h"
+#include "unknot-player-page.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-window.h"
@@ -256,10 +258,38 @@ test_shortcuts_and_windows (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (safety);
 }
 
+static UnknotFakeClock *
+use_fake_clock (void)
+{
+  g_autoptr (UnknotClock) clock = unknot_fake_clock_new (1000 * G_USEC_PER_SEC);
+
+  unknot_application_set_clock (application, clock);
+  return UNKNOT_FAKE_CLOCK (clock);
+}
+
+static GtkWidget *
+player_page (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_PLAYER_PAGE, pages);
+  g_assert_cmpuint (pages->len, ==, 1);
+  return g_ptr_array_index (pages, 0);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
 /* What `unknot --routine ID` and the desktop action do in the running instance. */
 static void
 test_open_routine_actions (Fixture *fixture, gconstpointer data)
 {
+  AdwMessageDialog *dialog;
+
+  use_fake_clock ();
   g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
   open_window (fixture);
 
@@ -269,14 +299,33 @@ test_open_routine_actions (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (
     find_visible_label (GTK_WIDGET (fixture->window), "No routine opened yet: pick one to start"));
 
+  /* --routine ID: straight into the player, counting in. */
   g_action_group_activate_action (G_ACTION_GROUP (application), "open-routine",
                                   g_variant_new_string ("sciatica-gentle"));
   iterate_until_idle ();
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
                    "sciatica-gentle");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window),
-                                        "Gentle piriformis for buttock and leg pain"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "0:05"));
 
+  /* Stopping asks first; keeping going changes nothing. */
+  g_assert_true (gtk_widget_activate_action (player_page (fixture), "player.stop", NULL));
+  iterate_until_idle ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "continue");
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+
+  g_assert_true (gtk_widget_activate_action (player_page (fixture), "player.stop", NULL));
+  iterate_until_idle ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "stop");
+  iterate_until_idle ();
+
+  /* Back on the routine's page. */
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL));
   iterate_until_idle ();
   g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
@@ -284,6 +333,27 @@ test_open_routine_actions (Fixture *fixture, gconstpointer data)
   g_action_group_activate_action (G_ACTION_GROUP (application), "last-routine", NULL);
   iterate_until_idle ();
   g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+}
+
+/* On the very first run, --routine shows the safety notes first, then the routine. */
+static void
+test_first_run_routine (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+
+  use_fake_clock ();
+  open_window (fixture);
+  g_assert_true (unknot_window_start_routine (fixture->window, "glute-release"));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+
+  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "I Understand") == 0)
+      g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
 }
 
 /* Ctrl+W's action exists on the window and closes it. */
@@ -343,6 +413,8 @@ main (int argc, char *argv[])
               test_open_routine_actions, fixture_tear_down);
 
   g_test_add ("/window/close", Fixture, NULL, fixture_set_up, test_close_window, fixture_tear_down);
+  g_test_add ("/window/first-run-routine", Fixture, NULL, fixture_set_up, test_first_run_routine,
+              fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&application);
