@@ -10,12 +10,16 @@
 
 #include "unknot-application.h"
 #include "unknot-clock.h"
+#include "unknot-cue-player.h"
+#include "unknot-mpris.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-safety-view.h"
 #include "unknot-session.h"
+#include "unknot-session-sound.h"
 #include "unknot-system-clock.h"
 #include "unknot-version.h"
+#include "unknot-voice.h"
 #include "unknot-window.h"
 
 struct _UnknotApplication
@@ -26,6 +30,10 @@ struct _UnknotApplication
   UnknotRoutineLibrary *library;
   UnknotClock *clock;
   UnknotSession *session; /* the routine running, if any */
+  /* Made when the first routine starts: GStreamer and espeak-ng stay out of start-up. */
+  UnknotCuePlayer *cue_player;
+  UnknotSessionSound *sound;
+  UnknotMpris *mpris;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION)
@@ -108,10 +116,56 @@ unknot_application_set_clock (UnknotApplication *self, UnknotClock *clock)
   g_set_object (&self->clock, clock);
 }
 
+static UnknotWindow *get_window (UnknotApplication *self);
+
+static void
+sound_problem_cb (UnknotApplication *self, const char *message)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: a toast when the cues cannot be played; %s says why */
+  text = g_strdup_printf (_ ("No sound: %s. The routine goes on silently."), message);
+  unknot_window_add_toast (get_window (self), text);
+}
+
+static void
+mpris_raise_cb (UnknotApplication *self)
+{
+  gtk_window_present (GTK_WINDOW (get_window (self)));
+}
+
+static void
+ensure_sound (UnknotApplication *self)
+{
+  GSettings *settings = unknot_application_get_settings (self);
+  g_autoptr (UnknotVoice) voice = NULL;
+
+  if (self->sound != NULL)
+    return;
+
+  self->cue_player = unknot_cue_player_new (NULL);
+  g_signal_connect_swapped (self->cue_player, "problem", G_CALLBACK (sound_problem_cb), self);
+  g_settings_bind (settings, "cue-volume", self->cue_player, "volume", G_SETTINGS_BIND_GET);
+
+  voice = unknot_voice_new ();
+  self->sound = unknot_session_sound_new (self->cue_player, voice);
+  g_settings_bind (settings, "cues-enabled", self->sound, "cues-enabled", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "voice-enabled", self->sound, "voice-enabled", G_SETTINGS_BIND_GET);
+
+  if (g_application_get_dbus_connection (G_APPLICATION (self)) != NULL)
+    {
+      self->mpris =
+        unknot_mpris_new (g_application_get_dbus_connection (G_APPLICATION (self)), APPLICATION_ID);
+      g_signal_connect_swapped (self->mpris, "raise", G_CALLBACK (mpris_raise_cb), self);
+      /* The desktop's media volume for Unknot is the cue volume. */
+      g_settings_bind (settings, "cue-volume", self->mpris, "volume", G_SETTINGS_BIND_DEFAULT);
+    }
+}
+
 /**
  * unknot_application_attach_session:
  *
- * A routine starts: it gets its sound and its media controls.
+ * A routine is about to start: it gets its sound and its media controls.
  */
 void
 unknot_application_attach_session (UnknotApplication *self, UnknotSession *session)
@@ -119,7 +173,11 @@ unknot_application_attach_session (UnknotApplication *self, UnknotSession *sessi
   g_return_if_fail (UNKNOT_IS_APPLICATION (self));
   g_return_if_fail (UNKNOT_IS_SESSION (session));
 
+  ensure_sound (self);
   g_set_object (&self->session, session);
+  unknot_session_sound_set_session (self->sound, session);
+  if (self->mpris != NULL)
+    unknot_mpris_set_session (self->mpris, session);
 }
 
 void
@@ -127,8 +185,11 @@ unknot_application_detach_session (UnknotApplication *self, UnknotSession *sessi
 {
   g_return_if_fail (UNKNOT_IS_APPLICATION (self));
 
-  if (self->session != session)
+  if (self->session != session || session == NULL)
     return;
+  unknot_session_sound_set_session (self->sound, NULL);
+  if (self->mpris != NULL)
+    unknot_mpris_set_session (self->mpris, NULL);
   g_clear_object (&self->session);
 }
 
@@ -387,7 +448,11 @@ unknot_application_dispose (GObject *object)
 {
   UnknotApplication *self = UNKNOT_APPLICATION (object);
 
-  g_clear_object (&self->session);
+  if (self->session != NULL)
+    unknot_application_detach_session (self, self->session);
+  g_clear_object (&self->mpris);
+  g_clear_object (&self->sound);
+  g_clear_object (&self->cue_player);
   g_clear_object (&self->clock);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);

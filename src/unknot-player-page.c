@@ -31,8 +31,9 @@ struct _UnknotPlayerPage
   GtkLabel *progress_label;
 
   UnknotSession *session;
-  GtkWidget *dialog; /* the stop or too-intense question, while open */
-  guint inhibit_cookie;
+  GtkWidget *dialog;    /* the stop or too-intense question, while open */
+  guint inhibit_cookie; /* 0 where the desktop cannot inhibit */
+  gboolean inhibiting;
   gboolean resume_after_dialog;
 };
 
@@ -64,17 +65,21 @@ update_inhibit (UnknotPlayerPage *self)
 {
   GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
   GtkApplication *app = window ? gtk_window_get_application (window) : NULL;
-  gboolean running = self->session != NULL && unknot_session_is_running (self->session);
+  gboolean running = self->session != NULL && unknot_session_is_running (self->session) &&
+                     gtk_widget_get_mapped (GTK_WIDGET (self));
 
-  if (running && self->inhibit_cookie == 0 && app != NULL)
+  if (running == self->inhibiting || app == NULL)
+    return;
+
+  self->inhibiting = running;
+  if (running)
     self->inhibit_cookie = gtk_application_inhibit (
       app, window, GTK_APPLICATION_INHIBIT_IDLE | GTK_APPLICATION_INHIBIT_SUSPEND,
       _ ("A massage routine is running"));
-  else if (!running && self->inhibit_cookie != 0 && app != NULL)
-    {
-      gtk_application_uninhibit (app, self->inhibit_cookie);
-      self->inhibit_cookie = 0;
-    }
+  else if (self->inhibit_cookie != 0)
+    gtk_application_uninhibit (app, self->inhibit_cookie);
+  if (!running)
+    self->inhibit_cookie = 0;
 }
 
 static void
@@ -400,6 +405,18 @@ unknot_player_page_set_session (UnknotPlayerPage *self, UnknotSession *session)
 }
 
 /**
+ * unknot_player_page_get_inhibiting:
+ *
+ * Returns: whether the page keeps the screen awake (while the routine runs)
+ */
+gboolean
+unknot_player_page_get_inhibiting (UnknotPlayerPage *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_PLAYER_PAGE (self), FALSE);
+  return self->inhibiting;
+}
+
+/**
  * unknot_player_page_get_session:
  *
  * Returns: (transfer none) (nullable): the session shown
@@ -412,18 +429,18 @@ unknot_player_page_get_session (UnknotPlayerPage *self)
 }
 
 static void
+unknot_player_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (unknot_player_page_parent_class)->map (widget);
+  update_inhibit (UNKNOT_PLAYER_PAGE (widget));
+}
+
+/* Leaving the window (closing it) must not keep the screen awake. */
+static void
 unknot_player_page_unmap (GtkWidget *widget)
 {
-  UnknotPlayerPage *self = UNKNOT_PLAYER_PAGE (widget);
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
-  GtkApplication *app = window ? gtk_window_get_application (window) : NULL;
-
-  /* Leaving the window (closing it) must not keep the screen awake. */
-  if (self->inhibit_cookie != 0 && app != NULL)
-    gtk_application_uninhibit (app, self->inhibit_cookie);
-  self->inhibit_cookie = 0;
-
   GTK_WIDGET_CLASS (unknot_player_page_parent_class)->unmap (widget);
+  update_inhibit (UNKNOT_PLAYER_PAGE (widget));
 }
 
 static void
@@ -444,6 +461,7 @@ unknot_player_page_class_init (UnknotPlayerPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = unknot_player_page_dispose;
+  widget_class->map = unknot_player_page_map;
   widget_class->unmap = unknot_player_page_unmap;
 
   /**

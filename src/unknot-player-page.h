@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (UnknotPlayerPage, unknot_player_page, UNKNOT, PLAYER_PAGE,
 
 void unknot_player_page_set_session (UnknotPlayerPage *self, UnknotSession *session);
 UnknotSession *unknot_player_page_get_session (UnknotPlayerPage *self);
+gboolean unknot_player_page_get_inhibiting (UnknotPlayerPage *self);
 
 G_END_DECLS

@@ -12,12 +12,16 @@ G_BEGIN_DECLS
 
 typedef struct _UnknotApplication UnknotApplication;
 typedef struct _UnknotClock UnknotClock;
+typedef struct _UnknotCuePlayer UnknotCuePlayer;
+typedef struct _UnknotMpris UnknotMpris;
 typedef struct _UnknotRoutine UnknotRoutine;
 typedef struct _UnknotRoutineLibrary UnknotRoutineLibrary;
 typedef struct _UnknotRoutinePage UnknotRoutinePage;
 typedef struct _UnknotSafetyView UnknotSafetyView;
 typedef struct _UnknotSession UnknotSession;
+typedef struct _UnknotSessionSound UnknotSessionSound;
 typedef struct _UnknotStep UnknotStep;
+typedef struct _UnknotVoice UnknotVoice;
 typedef struct _UnknotWindow UnknotWindow;
 
 /* Things a step works on, with, and how. The string ids are what routine files use. */

@@ -299,6 +299,24 @@ unknot_window_dispose (GObject *object)
   G_OBJECT_CLASS (unknot_window_parent_class)->dispose (object);
 }
 
+/* For the start-up benchmark: the monotonic time of the first frame, on stderr. */
+static void
+first_frame_cb (GdkFrameClock *frame_clock, UnknotWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
+  g_printerr ("unknot-first-frame: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+}
+
+static void
+unknot_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (unknot_window_parent_class)->realize (widget);
+
+  if (g_getenv ("UNKNOT_REPORT_FIRST_FRAME") != NULL)
+    g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                      G_CALLBACK (first_frame_cb), widget);
+}
+
 static void
 unknot_window_class_init (UnknotWindowClass *klass)
 {
@@ -306,6 +324,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = unknot_window_dispose;
+  GTK_WIDGET_CLASS (klass)->realize = unknot_window_realize;
 
   g_type_ensure (UNKNOT_TYPE_PLAYER_PAGE);
   g_type_ensure (UNKNOT_TYPE_ROUTINE_PAGE);

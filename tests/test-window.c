@@ -11,6 +11,7 @@
 #include "unknot-application.h"
 #include "unknot-fake-clock.h"
 #include "unknot-player-page.h"
+#include "unknot-session.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-window.h"
@@ -258,6 +259,55 @@ test_shortcuts_and_windows (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (safety);
 }
 
+/* A stand-in for GNOME Shell's notification server, so tests see what would be shown. */
+static const char notifications_xml[] =
+  "<node><interface name='org.gtk.Notifications'>"
+  "<method name='AddNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='a{sv}' direction='in'/></method>"
+  "<method name='RemoveNotification'><arg type='s' direction='in'/>"
+  "<arg type='s' direction='in'/></method>"
+  "</interface></node>";
+
+static GPtrArray *notification_titles;
+
+static void
+notifications_method_cb (GDBusConnection *connection,
+                         const char *sender,
+                         const char *object_path,
+                         const char *interface_name,
+                         const char *method_name,
+                         GVariant *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer user_data)
+{
+  if (g_str_equal (method_name, "AddNotification"))
+    {
+      g_autoptr (GVariant) notification = g_variant_get_child_value (parameters, 2);
+      const char *title = NULL;
+
+      g_variant_lookup (notification, "title", "&s", &title);
+      g_ptr_array_add (notification_titles, g_strdup (title));
+    }
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (GDBusConnection *connection)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb };
+  g_autoptr (GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr (GVariant) reply = NULL;
+
+  notification_titles = g_ptr_array_new_with_free_func (g_free);
+  g_dbus_connection_register_object (connection, "/org/gtk/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, NULL);
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.gtk.Notifications", 0), NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_assert_nonnull (reply);
+}
+
 static UnknotFakeClock *
 use_fake_clock (void)
 {
@@ -356,6 +406,91 @@ test_first_run_routine (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
 }
 
+/* A whole routine in the player, on the fake clock: what the person sees at each moment. */
+static void
+test_player_whole_routine (Fixture *fixture, gconstpointer data)
+{
+  UnknotFakeClock *clock = use_fake_clock ();
+  UnknotRoutineLibrary *library = unknot_application_get_library (application);
+  UnknotRoutine *routine = unknot_routine_library_lookup (library, "pre-run-warm-up");
+  const UnknotStep *first = unknot_routine_get_step (routine, 0);
+  GtkWidget *page;
+  UnknotSession *session;
+  g_autofree char *countdown = NULL;
+  gint64 start;
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+  g_assert_true (unknot_window_start_routine (fixture->window, "pre-run-warm-up"));
+  iterate_until_idle ();
+  page = player_page (fixture);
+  session = unknot_player_page_get_session (UNKNOT_PLAYER_PAGE (page));
+  start = unknot_clock_get_time (UNKNOT_CLOCK (clock));
+
+  /* Counting in, the first step named, the screen kept awake. */
+  g_assert_nonnull (find_visible_label (page, "Get ready"));
+  g_assert_nonnull (find_visible_label (page, "0:05"));
+  g_assert_nonnull (find_visible_label (page, first->name));
+  g_assert_nonnull (find_visible_label (page, "Step 1 of 4"));
+  g_assert_true (unknot_player_page_get_inhibiting (UNKNOT_PLAYER_PAGE (page)));
+
+  unknot_fake_clock_advance_to (clock, start + 5 * G_USEC_PER_SEC);
+  iterate_until_idle ();
+  countdown = g_strdup_printf ("0:%02u", first->duration_seconds);
+  g_assert_nonnull (find_visible_label (page, "Left side"));
+  g_assert_nonnull (find_visible_label (page, countdown));
+  g_assert_nonnull (find_visible_label (page, first->instruction));
+
+  /* Space's action: paused, the screen may sleep; the countdown stands still. */
+  g_assert_true (gtk_widget_activate_action (page, "player.toggle-pause", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (page, "Paused"));
+  g_assert_false (unknot_player_page_get_inhibiting (UNKNOT_PLAYER_PAGE (page)));
+  unknot_fake_clock_advance (clock, 60 * G_USEC_PER_SEC);
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (page, countdown));
+  g_assert_true (gtk_widget_activate_action (page, "player.toggle-pause", NULL));
+  iterate_until_idle ();
+  g_assert_true (unknot_player_page_get_inhibiting (UNKNOT_PLAYER_PAGE (page)));
+
+  /* Skip goes to the right side; back returns to the left. */
+  g_assert_true (gtk_widget_activate_action (page, "player.skip", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (page, "Right side"));
+  g_assert_true (gtk_widget_activate_action (page, "player.back", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (page, "Left side"));
+
+  /* Too intense: gentler advice, and the press is kept. */
+  g_assert_true (gtk_widget_activate_action (page, "player.too-intense", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_dialog ());
+  adw_message_dialog_response (find_dialog (), "keep");
+  iterate_until_idle ();
+  g_assert_cmpuint (unknot_session_get_intensity_events (session)->len, ==, 1);
+
+  /* To the end: well done, the screen may sleep, Finish goes back to the routine. */
+  while (unknot_session_get_state (session) != UNKNOT_SESSION_STATE_DONE)
+    g_assert_true (unknot_fake_clock_advance_to_next (clock));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (page, "Well done"));
+  g_assert_false (unknot_player_page_get_inhibiting (UNKNOT_PLAYER_PAGE (page)));
+  /* Without a window manager the window may not be focused: then a notification says it
+   * is done. */
+  g_test_message ("window active at the end: %d",
+                  gtk_window_is_active (GTK_WINDOW (fixture->window)));
+  if (!gtk_window_is_active (GTK_WINDOW (fixture->window)))
+    {
+      while (notification_titles->len == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpstr (g_ptr_array_index (notification_titles, 0), ==, "Routine done");
+    }
+  g_assert_true (gtk_widget_activate_action (page, "player.close", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+  g_assert_null (unknot_player_page_get_session (UNKNOT_PLAYER_PAGE (page)));
+}
+
 /* Ctrl+W's action exists on the window and closes it. */
 static void
 test_close_window (Fixture *fixture, gconstpointer data)
@@ -399,6 +534,7 @@ main (int argc, char *argv[])
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (application), NULL, &error))
     g_error ("%s", error->message);
+  serve_notifications (g_application_get_dbus_connection (G_APPLICATION (application)));
 
   g_test_add ("/window/first-run-safety", Fixture, NULL, fixture_set_up, test_first_run_safety,
               fixture_tear_down);
@@ -413,10 +549,13 @@ main (int argc, char *argv[])
               test_open_routine_actions, fixture_tear_down);
 
   g_test_add ("/window/close", Fixture, NULL, fixture_set_up, test_close_window, fixture_tear_down);
+  g_test_add ("/window/player-whole-routine", Fixture, NULL, fixture_set_up,
+              test_player_whole_routine, fixture_tear_down);
   g_test_add ("/window/first-run-routine", Fixture, NULL, fixture_set_up, test_first_run_routine,
               fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&application);
+  g_clear_pointer (&notification_titles, g_ptr_array_unref);
   return status;
 }
