@@ -12,6 +12,7 @@
 #include "unknot-clock.h"
 #include "unknot-cue-player.h"
 #include "unknot-mpris.h"
+#include "unknot-pain-diary.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-safety-view.h"
@@ -29,6 +30,7 @@ struct _UnknotApplication
   GSettings *settings;
   UnknotRoutineLibrary *library;
   UnknotClock *clock;
+  UnknotPainDiary *diary;
   UnknotSession *session; /* the routine running, if any */
   /* Made when the first routine starts: GStreamer and espeak-ng stay out of start-up. */
   UnknotCuePlayer *cue_player;
@@ -89,6 +91,21 @@ unknot_application_get_library (UnknotApplication *self)
       unknot_routine_library_load_directory (self->library, user_directory);
     }
   return self->library;
+}
+
+/**
+ * unknot_application_get_diary:
+ *
+ * Returns: (transfer none): the pain diary, read on first use
+ */
+UnknotPainDiary *
+unknot_application_get_diary (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->diary == NULL)
+    self->diary = unknot_pain_diary_new (unknot_application_get_settings (self));
+  return self->diary;
 }
 
 /**
@@ -454,6 +471,7 @@ unknot_application_dispose (GObject *object)
   g_clear_object (&self->sound);
   g_clear_object (&self->cue_player);
   g_clear_object (&self->clock);
+  g_clear_object (&self->diary);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
 

@@ -20,6 +20,7 @@ UnknotApplication *unknot_application_new (void);
 GSettings *unknot_application_get_settings (UnknotApplication *self);
 UnknotRoutineLibrary *unknot_application_get_library (UnknotApplication *self);
 
+UnknotPainDiary *unknot_application_get_diary (UnknotApplication *self);
 UnknotClock *unknot_application_get_clock (UnknotApplication *self);
 void unknot_application_set_clock (UnknotApplication *self, UnknotClock *clock);
 void unknot_application_attach_session (UnknotApplication *self, UnknotSession *session);

@@ -14,6 +14,7 @@ typedef struct _UnknotApplication UnknotApplication;
 typedef struct _UnknotClock UnknotClock;
 typedef struct _UnknotCuePlayer UnknotCuePlayer;
 typedef struct _UnknotMpris UnknotMpris;
+typedef struct _UnknotPainDiary UnknotPainDiary;
 typedef struct _UnknotRoutine UnknotRoutine;
 typedef struct _UnknotRoutineLibrary UnknotRoutineLibrary;
 typedef struct _UnknotRoutinePage UnknotRoutinePage;
