@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 typedef struct _UnknotApplication UnknotApplication;
+typedef struct _UnknotCheckInPage UnknotCheckInPage;
 typedef struct _UnknotClock UnknotClock;
 typedef struct _UnknotCuePlayer UnknotCuePlayer;
 typedef struct _UnknotMpris UnknotMpris;

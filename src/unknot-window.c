@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "unknot-application.h"
+#include "unknot-check-in-page.h"
+#include "unknot-pain-diary.h"
 #include "unknot-player-page.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
@@ -31,7 +33,9 @@ struct _UnknotWindow
 
   GSettings *settings;
   UnknotRoutineLibrary *library;
-  char *pending_routine_id; /* asked for before the safety notes were acknowledged */
+  char *pending_routine_id;        /* asked for before the safety notes were acknowledged */
+  UnknotRoutine *check_in_routine; /* the routine the check-in shown belongs to */
+  UnknotCheckInPage *check_in_page;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -179,6 +183,233 @@ leaflet_visible_child_cb (UnknotWindow *self)
                                  g_strcmp0 (page, "main") == 0 && g_strcmp0 (name, "home") != 0);
 }
 
+/* Where to ask about: the places the person said hurt; else where this routine works. */
+static GArray *
+areas_to_ask (UnknotWindow *self, UnknotRoutine *routine)
+{
+  g_auto (GStrv) stated = g_settings_get_strv (self->settings, "pain-areas");
+  GArray *areas = g_array_new (FALSE, FALSE, sizeof (UnknotArea));
+  gboolean wanted[UNKNOT_N_AREAS] = { FALSE };
+
+  for (guint i = 0; stated[i] != NULL; i++)
+    {
+      UnknotArea area;
+
+      if (unknot_area_from_id (stated[i], &area))
+        wanted[area] = TRUE;
+    }
+
+  if (g_strv_length (stated) == 0 && routine != NULL)
+    {
+      gboolean buttock = unknot_routine_works_target (routine, UNKNOT_TARGET_GLUTEUS_MAXIMUS) ||
+                         unknot_routine_works_target (routine, UNKNOT_TARGET_PIRIFORMIS);
+      gboolean hip = unknot_routine_works_target (routine, UNKNOT_TARGET_GLUTEUS_MEDIUS) ||
+                     unknot_routine_works_target (routine, UNKNOT_TARGET_GLUTEUS_MINIMUS);
+
+      wanted[UNKNOT_AREA_LOW_BACK] = unknot_routine_helps (routine, UNKNOT_PROBLEM_LOW_BACK_PAIN);
+      wanted[UNKNOT_AREA_KNEE_LEFT] = wanted[UNKNOT_AREA_KNEE_RIGHT] =
+        unknot_routine_helps (routine, UNKNOT_PROBLEM_KNEE_PAIN);
+      wanted[UNKNOT_AREA_LEG_LEFT] = wanted[UNKNOT_AREA_LEG_RIGHT] =
+        unknot_routine_helps (routine, UNKNOT_PROBLEM_SCIATICA);
+      wanted[UNKNOT_AREA_BUTTOCK_LEFT] = wanted[UNKNOT_AREA_BUTTOCK_RIGHT] = buttock;
+      wanted[UNKNOT_AREA_HIP_LEFT] = wanted[UNKNOT_AREA_HIP_RIGHT] = hip;
+    }
+  else if (g_strv_length (stated) == 0)
+    {
+      wanted[UNKNOT_AREA_LOW_BACK] = TRUE;
+      wanted[UNKNOT_AREA_BUTTOCK_LEFT] = wanted[UNKNOT_AREA_BUTTOCK_RIGHT] = TRUE;
+    }
+
+  for (UnknotArea area = 0; area < UNKNOT_N_AREAS; area++)
+    if (wanted[area])
+      g_array_append_val (areas, area);
+  return areas;
+}
+
+/* Shows the check-in: about @only if it is an area, else about the usual places. */
+static void
+ask_pain (UnknotWindow *self, UnknotPhase phase, UnknotRoutine *routine, int only)
+{
+  g_autoptr (GArray) areas = NULL;
+
+  if (only >= 0)
+    {
+      UnknotArea area = (UnknotArea) only;
+
+      areas = g_array_new (FALSE, FALSE, sizeof (UnknotArea));
+      g_array_append_val (areas, area);
+    }
+  else
+    areas = areas_to_ask (self, routine);
+
+  unknot_check_in_page_ask (self->check_in_page, phase,
+                            routine ? unknot_routine_get_name (routine) : NULL,
+                            (const UnknotArea *) areas->data, areas->len);
+  gtk_stack_set_visible_child_name (self->main_stack, "check-in");
+  leaflet_visible_child_cb (self);
+}
+
+static void
+too_intense_cb (UnknotSession *session, guint step_index, UnknotWindow *self)
+{
+  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr (GError) error = NULL;
+  UnknotSide side = unknot_session_get_side (session);
+
+  if (!unknot_pain_diary_add_intensity_event (
+        unknot_application_get_diary (app), g_get_real_time () / G_USEC_PER_SEC,
+        unknot_routine_get_id (unknot_session_get_routine (session)), step_index,
+        side == UNKNOT_SIDE_RIGHT ? UNKNOT_SIDE_RIGHT : UNKNOT_SIDE_LEFT, &error))
+    unknot_window_add_toast (self, error->message);
+}
+
+static void player_closed_cb (UnknotWindow *self);
+
+/* The routine is over: ask how it feels now, while the last sounds play out. */
+static void
+session_finished_cb (UnknotSession *session, gboolean completed, UnknotWindow *self)
+{
+  g_autoptr (UnknotRoutine) routine = NULL;
+
+  if (!completed || !g_settings_get_boolean (self->settings, "ask-pain-after"))
+    return;
+  routine = g_object_ref (unknot_session_get_routine (session));
+  player_closed_cb (self);
+  g_set_object (&self->check_in_routine, routine);
+  ask_pain (self, UNKNOT_PHASE_AFTER, routine, -1);
+}
+
+static void
+begin_session (UnknotWindow *self, UnknotRoutine *routine)
+{
+  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr (UnknotSession) session = NULL;
+
+  session = unknot_session_new (routine, unknot_application_get_clock (app),
+                                g_settings_get_uint (self->settings, "get-ready-seconds"),
+                                g_settings_get_uint (self->settings, "rest-seconds"));
+  g_signal_connect_object (session, "too-intense", G_CALLBACK (too_intense_cb), self, 0);
+  g_signal_connect_object (session, "finished", G_CALLBACK (session_finished_cb), self, 0);
+  unknot_application_attach_session (app, session);
+  unknot_player_page_set_session (self->player_page, session);
+  gtk_stack_set_visible_child_name (self->main_stack, "player");
+  leaflet_visible_child_cb (self);
+  unknot_session_start (session);
+}
+
+static void
+severe_response_cb (AdwMessageDialog *dialog, const char *response, UnknotWindow *self)
+{
+  if (g_strcmp0 (response, "safety") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.safety", NULL);
+}
+
+/* 7 or more is severe: massage is not the answer to every pain. */
+static void
+warn_severe (UnknotWindow *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (
+    GTK_WINDOW (self), _ ("That Is Severe Pain"),
+    _ ("Self-massage should feel like about 3 to 6 out of 10, not more. If the pain stays at "
+       "7 or more, or comes with numbness, weakness, fever, or trouble with the bladder or "
+       "bowels, see a doctor or physiotherapist rather than rolling."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"), "safety",
+                                    _ ("_Safety Notes"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (severe_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Stores what the person answered; returns a line about the change for an "after". */
+static char *
+record_check_in (UnknotWindow *self, gboolean *severe)
+{
+  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  UnknotPainDiary *diary = unknot_application_get_diary (app);
+  UnknotPhase phase = unknot_check_in_page_get_phase (self->check_in_page);
+  const char *routine_id = self->check_in_routine && phase != UNKNOT_PHASE_CHECK_IN
+                             ? unknot_routine_get_id (self->check_in_routine)
+                             : "";
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr (GString) changes = g_string_new (NULL);
+
+  *severe = FALSE;
+  for (UnknotArea area = 0; area < UNKNOT_N_AREAS; area++)
+    {
+      int score = unknot_check_in_page_get_score (self->check_in_page, area);
+      const UnknotPainEntry *before = unknot_pain_diary_get_latest (diary, area);
+      guint before_score = before ? before->score : 0;
+      gboolean paired = before != NULL && before->phase == UNKNOT_PHASE_BEFORE &&
+                        g_str_equal (before->routine_id, routine_id);
+      g_autoptr (GError) error = NULL;
+
+      if (score < 0)
+        continue;
+      if (!unknot_pain_diary_append (diary, now, area, (guint) score, routine_id, phase,
+                                     unknot_check_in_page_get_note (self->check_in_page), &error))
+        {
+          unknot_window_add_toast (self, error->message);
+          return NULL;
+        }
+      *severe = *severe || score >= 7;
+      if (phase == UNKNOT_PHASE_AFTER && paired)
+        /* Translators: "Low back 6 → 3"; several are joined with ", " */
+        g_string_append_printf (changes, "%s%s %u → %d", changes->len ? _ (", ") : "",
+                                unknot_area_get_label (area), before_score, score);
+    }
+  return changes->len > 0 ? g_string_free (g_steal_pointer (&changes), FALSE) : NULL;
+}
+
+static void
+leave_check_in (UnknotWindow *self)
+{
+  UnknotPhase phase = unknot_check_in_page_get_phase (self->check_in_page);
+  g_autoptr (UnknotRoutine) routine = g_steal_pointer (&self->check_in_routine);
+
+  if (phase == UNKNOT_PHASE_BEFORE && routine != NULL)
+    {
+      begin_session (self, routine);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  leaflet_visible_child_cb (self);
+}
+
+static void
+check_in_done_cb (UnknotWindow *self)
+{
+  gboolean severe = FALSE;
+  g_autofree char *changes = record_check_in (self, &severe);
+
+  if (changes != NULL)
+    unknot_window_add_toast (self, changes);
+  leave_check_in (self);
+  if (severe)
+    warn_severe (self);
+}
+
+static void
+check_in_skipped_cb (UnknotWindow *self)
+{
+  leave_check_in (self);
+}
+
+/* A check-in on its own: about one area (its id as parameter), or the usual places. */
+static void
+check_in_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotArea area;
+
+  g_clear_object (&self->check_in_routine);
+  if (unknot_area_from_id (g_variant_get_string (parameter, NULL), &area))
+    ask_pain (self, UNKNOT_PHASE_CHECK_IN, NULL, (int) area);
+  else
+    ask_pain (self, UNKNOT_PHASE_CHECK_IN, NULL, -1);
+}
+
 /**
  * unknot_window_start_routine:
  *
@@ -190,9 +421,7 @@ leaflet_visible_child_cb (UnknotWindow *self)
 gboolean
 unknot_window_start_routine (UnknotWindow *self, const char *routine_id)
 {
-  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   UnknotSession *current;
-  g_autoptr (UnknotSession) session = NULL;
   UnknotRoutine *routine;
 
   g_return_val_if_fail (UNKNOT_IS_WINDOW (self), FALSE);
@@ -219,14 +448,13 @@ unknot_window_start_routine (UnknotWindow *self, const char *routine_id)
   /* Underneath the player, so that closing it returns to the routine. */
   unknot_window_show_routine (self, routine_id);
 
-  session = unknot_session_new (routine, unknot_application_get_clock (app),
-                                g_settings_get_uint (self->settings, "get-ready-seconds"),
-                                g_settings_get_uint (self->settings, "rest-seconds"));
-  unknot_application_attach_session (app, session);
-  unknot_player_page_set_session (self->player_page, session);
-  gtk_stack_set_visible_child_name (self->main_stack, "player");
-  leaflet_visible_child_cb (self);
-  unknot_session_start (session);
+  if (g_settings_get_boolean (self->settings, "ask-pain-before"))
+    {
+      g_set_object (&self->check_in_routine, routine);
+      ask_pain (self, UNKNOT_PHASE_BEFORE, routine, -1);
+      return TRUE;
+    }
+  begin_session (self, routine);
   return TRUE;
 }
 
@@ -293,6 +521,7 @@ unknot_window_dispose (GObject *object)
     player_closed_cb (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_WINDOW);
   g_clear_pointer (&self->pending_routine_id, g_free);
+  g_clear_object (&self->check_in_routine);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
@@ -326,6 +555,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   object_class->dispose = unknot_window_dispose;
   GTK_WIDGET_CLASS (klass)->realize = unknot_window_realize;
 
+  g_type_ensure (UNKNOT_TYPE_CHECK_IN_PAGE);
   g_type_ensure (UNKNOT_TYPE_PLAYER_PAGE);
   g_type_ensure (UNKNOT_TYPE_ROUTINE_PAGE);
   g_type_ensure (UNKNOT_TYPE_SAFETY_VIEW);
@@ -338,12 +568,16 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routines_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, player_page);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, check_in_page);
+  gtk_widget_class_bind_template_callback (widget_class, check_in_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_in_skipped_cb);
   gtk_widget_class_bind_template_callback (widget_class, player_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, safety_acknowledged_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.check-in", "s", check_in_action);
 }
 
 static void

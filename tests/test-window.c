@@ -10,6 +10,8 @@
 
 #include "unknot-application.h"
 #include "unknot-fake-clock.h"
+#include "unknot-check-in-page.h"
+#include "unknot-pain-diary.h"
 #include "unknot-player-page.h"
 #include "unknot-session.h"
 #include "unknot-routine.h"
@@ -68,6 +70,11 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->settings = unknot_application_get_settings (fixture->app);
   g_settings_reset (fixture->settings, "safety-acknowledged");
   g_settings_reset (fixture->settings, "last-routine");
+  g_settings_reset (fixture->settings, "pain-log");
+  g_settings_reset (fixture->settings, "pain-areas");
+  /* Check-ins have their own test; the others go straight into the player. */
+  g_settings_set_boolean (fixture->settings, "ask-pain-before", FALSE);
+  g_settings_set_boolean (fixture->settings, "ask-pain-after", FALSE);
 }
 
 static void
@@ -491,6 +498,98 @@ test_player_whole_routine (Fixture *fixture, gconstpointer data)
   g_assert_null (unknot_player_page_get_session (UNKNOT_PLAYER_PAGE (page)));
 }
 
+static UnknotCheckInPage *
+check_in_page (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_CHECK_IN_PAGE, pages);
+  g_assert_cmpuint (pages->len, ==, 1);
+  return g_ptr_array_index (pages, 0);
+}
+
+/* Pain before and after a routine: asked, stored, paired, and the change shown. */
+static void
+test_check_in_around_routine (Fixture *fixture, gconstpointer data)
+{
+  UnknotFakeClock *clock = use_fake_clock ();
+  UnknotPainDiary *diary = unknot_application_get_diary (application);
+  const char *areas[] = { "low-back", "hip-left", NULL };
+  g_autoptr (GArray) sessions = NULL;
+  UnknotCheckInPage *page;
+  g_autoptr (UnknotSession) session = NULL;
+  GtkWidget *button;
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  g_settings_set_boolean (fixture->settings, "ask-pain-before", TRUE);
+  g_settings_set_boolean (fixture->settings, "ask-pain-after", TRUE);
+  g_settings_set_strv (fixture->settings, "pain-areas", areas);
+  open_window (fixture);
+
+  g_assert_true (unknot_window_start_routine (fixture->window, "glute-release"));
+  iterate_until_idle ();
+  page = check_in_page (fixture);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "How much does it hurt right now?"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Low back"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Left outer hip"));
+  g_assert_null (find_visible_label (GTK_WIDGET (page), "Left knee"));
+  /* Not started yet: the routine waits for the answer. */
+  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+
+  /* One click per area: the "6" of the low back, the "4" of the hip; then Done. */
+  unknot_check_in_page_set_score (page, UNKNOT_AREA_LOW_BACK, 6);
+  unknot_check_in_page_set_score (page, UNKNOT_AREA_HIP_LEFT, 4);
+  button = GTK_WIDGET (find_visible_label (GTK_WIDGET (page), "Done"));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (gtk_widget_get_parent (button), "clicked");
+  iterate_until_idle ();
+
+  g_assert_cmpuint (unknot_pain_diary_get_n_entries (diary), ==, 2);
+  g_assert_cmpint (unknot_pain_diary_get_entry (diary, 0)->phase, ==, UNKNOT_PHASE_BEFORE);
+  g_assert_cmpstr (unknot_pain_diary_get_entry (diary, 0)->routine_id, ==, "glute-release");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+
+  /* Run it to the end: then it asks how it feels now. */
+  session =
+    g_object_ref (unknot_player_page_get_session (UNKNOT_PLAYER_PAGE (player_page (fixture))));
+  while (unknot_session_get_state (session) != UNKNOT_SESSION_STATE_DONE)
+    g_assert_true (unknot_fake_clock_advance_to_next (clock));
+  iterate_until_idle ();
+  page = check_in_page (fixture);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "How does it feel now?"));
+
+  unknot_check_in_page_set_score (page, UNKNOT_AREA_LOW_BACK, 3);
+  button = GTK_WIDGET (find_visible_label (GTK_WIDGET (page), "Done"));
+  g_signal_emit_by_name (gtk_widget_get_parent (button), "clicked");
+  iterate_until_idle ();
+
+  /* Stored as a before/after pair; the hip left unanswered is not stored. */
+  g_assert_cmpuint (unknot_pain_diary_get_n_entries (diary), ==, 3);
+  sessions = unknot_pain_diary_get_sessions (diary, 0, G_MAXINT64);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpuint (g_array_index (sessions, UnknotPainSession, 0).before, ==, 6);
+  g_assert_cmpuint (g_array_index (sessions, UnknotPainSession, 0).after, ==, 3);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Low back 6 → 3"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+
+  /* A check-in on its own, about one area; 7 or more brings the safety advice. */
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-in", "s", "knee-right"));
+  iterate_until_idle ();
+  page = check_in_page (fixture);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Right knee"));
+  unknot_check_in_page_set_score (page, UNKNOT_AREA_KNEE_RIGHT, 8);
+  button = GTK_WIDGET (find_visible_label (GTK_WIDGET (page), "Done"));
+  g_signal_emit_by_name (gtk_widget_get_parent (button), "clicked");
+  iterate_until_idle ();
+  g_assert_cmpint (unknot_pain_diary_get_latest (diary, UNKNOT_AREA_KNEE_RIGHT)->phase, ==,
+                   UNKNOT_PHASE_CHECK_IN);
+  g_assert_nonnull (find_dialog ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog ()), ==, "That Is Severe Pain");
+  adw_message_dialog_response (find_dialog (), "close");
+  iterate_until_idle ();
+}
+
 /* Ctrl+W's action exists on the window and closes it. */
 static void
 test_close_window (Fixture *fixture, gconstpointer data)
@@ -549,6 +648,8 @@ main (int argc, char *argv[])
               test_open_routine_actions, fixture_tear_down);
 
   g_test_add ("/window/close", Fixture, NULL, fixture_set_up, test_close_window, fixture_tear_down);
+  g_test_add ("/window/check-in-around-routine", Fixture, NULL, fixture_set_up,
+              test_check_in_around_routine, fixture_tear_down);
   g_test_add ("/window/player-whole-routine", Fixture, NULL, fixture_set_up,
               test_player_whole_routine, fixture_tear_down);
   g_test_add ("/window/first-run-routine", Fixture, NULL, fixture_set_up, test_first_run_routine,
