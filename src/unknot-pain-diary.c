@@ -319,13 +319,11 @@ store (UnknotPainDiary *self, const char *key, GVariant *value, GError **error)
 {
   gboolean stored;
 
-  g_variant_ref_sink (value);
   self->writing = TRUE;
   stored = g_settings_set_value (self->settings, key, value);
   if (stored)
     g_settings_sync ();
   self->writing = FALSE;
-  g_variant_unref (value);
 
   if (!stored)
     g_set_error (error, UNKNOT_PAIN_DIARY_ERROR, UNKNOT_PAIN_DIARY_ERROR_WRITE,
@@ -396,6 +394,7 @@ unknot_pain_diary_append (UnknotPainDiary *self,
 {
   g_autofree char *problem = NULL;
   GVariant *added;
+  GVariant *value;
   UnknotPainEntry entry;
 
   g_return_val_if_fail (UNKNOT_IS_PAIN_DIARY (self), FALSE);
@@ -412,18 +411,18 @@ unknot_pain_diary_append (UnknotPainDiary *self,
       return FALSE;
     }
 
-  added = entry_to_variant (time, area, score, routine_id, phase, note);
-  g_variant_ref_sink (added);
-  if (!store (self, LOG_KEY, extend (self->raw, ENTRY_TYPE, &added, 1), error))
+  added = g_variant_ref_sink (entry_to_variant (time, area, score, routine_id, phase, note));
+  value = g_variant_ref_sink (extend (self->raw, ENTRY_TYPE, &added, 1));
+  g_variant_unref (added);
+  if (!store (self, LOG_KEY, value, error))
     {
-      g_variant_unref (added);
+      g_variant_unref (value);
       return FALSE;
     }
-  g_variant_unref (added);
 
-  /* What was written is what we hold: no need to read it back. */
-  g_clear_pointer (&self->raw, g_variant_unref);
-  self->raw = g_settings_get_value (self->settings, LOG_KEY);
+  /* What was written is what we hold: reading it back would parse it all again. */
+  g_variant_unref (self->raw);
+  self->raw = value;
 
   entry.time = time;
   entry.area = area;
@@ -1053,6 +1052,7 @@ unknot_pain_diary_add_intensity_event (UnknotPainDiary *self,
                                        GError **error)
 {
   GVariant *added;
+  GVariant *value;
   gboolean stored;
 
   g_return_val_if_fail (UNKNOT_IS_PAIN_DIARY (self), FALSE);
@@ -1061,9 +1061,10 @@ unknot_pain_diary_add_intensity_event (UnknotPainDiary *self,
 
   added = g_variant_ref_sink (g_variant_new (INTENSITY_TYPE, time, routine_id, step_index,
                                              side == UNKNOT_SIDE_LEFT ? "left" : "right"));
-  stored =
-    store (self, INTENSITY_KEY, extend (self->raw_intensity, INTENSITY_TYPE, &added, 1), error);
+  value = g_variant_ref_sink (extend (self->raw_intensity, INTENSITY_TYPE, &added, 1));
   g_variant_unref (added);
+  stored = store (self, INTENSITY_KEY, value, error);
+  g_variant_unref (value);
   if (!stored)
     return FALSE;
 
