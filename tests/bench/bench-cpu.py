@@ -4,10 +4,11 @@
 # Usage: bench-cpu.py UNKNOT SCHEMA_DIR APP_ID
 #
 # Each run starts UNKNOT in its own X server and session bus with fresh settings
-# (safety notes acknowledged) and cues into "fakesink sync=true", waits WARMUP_S, then
-# counts the process's utime + stime over MEASURE_S.  "running" is
-# `unknot --routine glute-release` (the routine starts at once); the baseline is
-# `unknot` on its routine list.  RUNS runs of each, alternating.
+# (safety notes acknowledged, first run done, no check-in before a routine) and cues
+# into "fakesink sync=true", waits WARMUP_S, then counts the process's utime + stime
+# over MEASURE_S.  "running" is `unknot --routine glute-release` (the routine starts at
+# once; checked: its cue pipeline's thread must exist); the baseline is `unknot` on its
+# routine list.  RUNS runs of each, alternating.
 #
 # Prints "bench: cpu-while-running median=X% p99=Y% baseline=Z% ratio=R" in percent of
 # one core; exits 0 when it measured.
@@ -18,6 +19,8 @@
 import os
 import sys
 import time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
 from unknot_bench import App, CannotMeasure, Environment, median, p99, ratio, run_main
 
@@ -39,22 +42,44 @@ def measure(unknot, schema_dir, app_id, args):
                 raise CannotMeasure("%s %s ended during the warm-up" % (unknot, " ".join(args)))
             start_s = time.monotonic()
             start_ticks = app.cpu_ticks()
-            threads_before = int(app.status("Threads"))
+            threads_before = app.thread_ticks()
             time.sleep(MEASURE_S)
             ticks = app.cpu_ticks() - start_ticks
             wall_s = time.monotonic() - start_s
-            threads_after = int(app.status("Threads"))
+            threads_after = app.thread_ticks()
             if not app.alive():
                 raise CannotMeasure("%s %s ended while measured" % (unknot, " ".join(args)))
+            check_state(args, threads_before, threads_after)
         finally:
             app.stop()
     percent = 100.0 * ticks / CLOCK_TICKS / wall_s
     print(
-        "# %-8s %6.3f%% (%d ticks in %.2f s; %d→%d threads)"
-        % (args[1] if args else "idle", percent, ticks, wall_s, threads_before, threads_after),
+        "# %-13s %6.3f%% (%d ticks in %.2f s); by thread: %s"
+        % (args[1] if args else "idle", percent, ticks, wall_s, by_thread(threads_before, threads_after)),
         flush=True,
     )
     return percent
+
+
+def check_state(args, *samples):
+    """The routine runs when its cues' pipeline streams (a GStreamer "appsrc…" thread,
+    which exists only once a routine has started), and only then."""
+    streaming = [any(name.startswith("appsrc") for name, _ in threads.values()) for threads in samples]
+    if args and not all(streaming):
+        raise CannotMeasure("the routine is not running: no cue pipeline thread")
+    if not args and any(streaming):
+        raise CannotMeasure("a routine runs in the idle app")
+
+
+def by_thread(before, after):
+    """Where the ticks went, by thread name (threads that ended meanwhile are left out)."""
+    ticks = {}
+    for tid, (name, end) in after.items():
+        start = before[tid][1] if tid in before else 0
+        ticks[name] = ticks.get(name, 0) + end - start
+    busy = sorted(((t, n) for n, t in ticks.items() if t > 0), reverse=True)
+    names = ", ".join("%s %d" % (n, t) for t, n in busy) or "none busy"
+    return "%s (%d threads)" % (names, len(after))
 
 
 def main():

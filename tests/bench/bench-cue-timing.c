@@ -339,6 +339,7 @@ main (int argc, char *argv[])
   guint64 minutes = 5;
   guint n_missing, n_moved, total;
   gint64 first, last;
+  gint64 min_error = G_MAXINT64, max_error = G_MININT64;
   gboolean ok = TRUE;
 
   setlocale (LC_ALL, "");
@@ -429,6 +430,16 @@ main (int argc, char *argv[])
            "deadline by the player; %u handoffs; %u naive ticks\n",
            bench.deadlines->len, earcons->len, n_missing, n_moved, bench.handoffs->len,
            bench.naive->len);
+
+  for (guint i = 0; i < earcons->len; i++)
+    {
+      gint64 error_us = g_array_index (earcons, Sample, i).error_us;
+
+      min_error = MIN (min_error, error_us);
+      max_error = MAX (max_error, error_us);
+    }
+  g_print ("# signed earcon error (late > 0): min=%.3fms max=%.3fms\n", min_error / 1000.0,
+           max_error / 1000.0);
 
   ok &= report ("cue-timing", earcons, bench.naive, G_MININT64, G_MAXINT64);
   ok &= report ("cue-timing-first-minute", earcons, bench.naive, first, first + MINUTE);

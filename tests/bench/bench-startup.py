@@ -5,8 +5,9 @@
 #
 # Both programs are started the same way, alternating, RUNS times each: a fresh X
 # server (xvfb-run -a), a fresh session bus (dbus-run-session), fresh settings (safety
-# notes acknowledged, so unknot opens on its routine list) and UNKNOT_REPORT_FIRST_FRAME=1,
-# which makes each print "unknot-first-frame: <g_get_monotonic_time µs>" on stderr.
+# notes acknowledged, first run done: unknot opens on its routine list) and
+# UNKNOT_REPORT_FIRST_FRAME=1, which makes each print
+# "unknot-first-frame: <g_get_monotonic_time µs>" on stderr.
 #
 # The clock starts with time.monotonic () just before spawning.  The wrappers' own
 # start-up (X server, bus, the exec shim's interpreter) is the time until the shim's
@@ -20,6 +21,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
 from unknot_bench import App, CannotMeasure, Environment, median, p99, ratio, run_main
 

@@ -21,11 +21,20 @@ import sys
 import tempfile
 import time
 
+# xvfb-run's default screen, and -noreset: when its last client leaves, a resetting
+# Xvfb signals xvfb-run (SIGUSR1), which can interrupt xvfb-run's own clean-up (dash
+# then sees its `rm -r` fail and exits before killing the server, leaving Xvfb behind).
+XVFB_ARGS = "-screen 0 1280x1024x24 -noreset"
+
 EXEC_SHIM = (
     "import os, sys, time\n"
     "os.write(2, b'bench-exec: %d %d\\n' % (int(time.monotonic() * 1e6), os.getpid()))\n"
     "os.execv(sys.argv[1], sys.argv[1:])\n"
 )
+
+
+# Set when the schema has them: no first-run pages, no pain check-in before a routine.
+PAST_FIRST_RUN = [("first-run-done", "true"), ("ask-pain-before", "false")]
 
 
 class CannotMeasure(Exception):
@@ -54,7 +63,7 @@ def ratio(value, baseline):
 class Environment:
     """A fresh home and XDG directories, removed on exit."""
 
-    def __init__(self, schema_dir, app_id, extra=None, acknowledge_safety=True):
+    def __init__(self, schema_dir, app_id, extra=None):
         self.tmp = tempfile.mkdtemp(prefix="unknot-bench-")
         env = dict(os.environ)
         for name in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS"):
@@ -76,11 +85,14 @@ class Environment:
         env.update(extra or {})
         self.env = env
 
-        if acknowledge_safety:
-            self.gsettings("set", app_id, "safety-acknowledged", "true")
-            value = self.gsettings("get", app_id, "safety-acknowledged")
-            if value != "true":
-                raise CannotMeasure("safety-acknowledged reads back as %r" % value)
+        # A person who has been through the first run: the window opens on the routine
+        # list and `--routine ID` starts the routine at once.
+        keys = self.gsettings("list-keys", app_id).split()
+        settings = [(key, value) for key, value in PAST_FIRST_RUN if key in keys]
+        for key, value in [("safety-acknowledged", "true")] + settings:
+            self.gsettings("set", app_id, key, value)
+            if self.gsettings("get", app_id, key) != value:
+                raise CannotMeasure("%s does not read back as %s" % (key, value))
 
     def gsettings(self, *args):
         result = subprocess.run(["gsettings", *args], env=self.env, capture_output=True, text=True)
@@ -103,7 +115,8 @@ class App:
         self._buffer = b""
         self.spawn_us = now_us()
         self.process = subprocess.Popen(
-            ["xvfb-run", "-a", "dbus-run-session", "--", sys.executable, "-I", "-S", "-c", EXEC_SHIM, *argv],
+            ["xvfb-run", "-a", "-s", XVFB_ARGS, "dbus-run-session", "--"]
+            + [sys.executable, "-I", "-S", "-c", EXEC_SHIM, *argv],
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -164,6 +177,20 @@ class App:
         # fields[0] is field 3 (state): utime is field 14, stime field 15.
         return int(fields[11]) + int(fields[12])
 
+    def thread_ticks(self):
+        """utime + stime of each thread alive now: {tid: (name, ticks)}."""
+        threads = {}
+        for tid in os.listdir("/proc/%d/task" % self.pid):
+            try:
+                with open("/proc/%d/task/%s/stat" % (self.pid, tid)) as f:
+                    text = f.read()
+            except FileNotFoundError:
+                continue
+            name = text[text.index("(") + 1 : text.rindex(")")]
+            fields = text.rsplit(")", 1)[1].split()
+            threads[tid] = (name, int(fields[11]) + int(fields[12]))
+        return threads
+
     def status(self, key):
         with open("/proc/%d/status" % self.pid) as f:
             for line in f:
@@ -184,10 +211,19 @@ class App:
         try:
             self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            # The wrappers lead their own process group (start_new_session).
-            os.killpg(self.process.pid, signal.SIGKILL)
+            self._kill_group(signal.SIGKILL)
             self.process.wait(timeout=15)
+        # Whatever the wrappers left behind (an X server, a bus) is in their group.
+        self._kill_group(signal.SIGTERM)
         self.process.stderr.close()
+
+    def _kill_group(self, sig):
+        # The wrappers lead their own process group (start_new_session): only what this
+        # run started is in it.
+        try:
+            os.killpg(self.process.pid, sig)
+        except ProcessLookupError:
+            pass
 
 
 def run_main(main):
