@@ -13,6 +13,7 @@
 #include "unknot-cue-player.h"
 #include "unknot-mpris.h"
 #include "unknot-pain-diary.h"
+#include "unknot-preferences-window.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-safety-view.h"
@@ -428,7 +429,37 @@ safety_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   unknot_safety_view_present_window (gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
+static void
+preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  UnknotApplication *self = user_data;
+  GtkWidget *window =
+    unknot_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   unknot_application_get_settings (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The volume's preview: the step-start chime, at once, through the cue player. */
+static void
+preview_cue_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  UnknotApplication *self = user_data;
+  g_autoptr (GError) error = NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  ensure_sound (self);
+  if (self->session != NULL && unknot_session_is_running (self->session))
+    return; /* a routine's own cues are playing */
+  if (!unknot_cue_player_prepare (self->cue_player, &error))
+    return; /* the player has said why, once */
+  unknot_cue_player_start (self->cue_player, now);
+  unknot_cue_player_play_earcon (self->cue_player, UNKNOT_EARCON_STEP_START, now + 100 * 1000);
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
+  { "preview-cue", preview_cue_action },
   { "open-routine", open_routine_action, "s" },
   { "last-routine", last_routine_action },
   { "quit", quit_action },
@@ -445,6 +476,7 @@ unknot_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "app.safety", { "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.go-back", { "<Alt>Left", "Escape", NULL } },

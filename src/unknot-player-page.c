@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "unknot-anatomy-view.h"
 #include "unknot-player-page.h"
 #include "unknot-routine.h"
 #include "unknot-session.h"
@@ -21,6 +22,7 @@ struct _UnknotPlayerPage
   GtkLabel *phase_label;
   GtkLabel *countdown_label;
   GtkLabel *step_label;
+  UnknotAnatomyView *anatomy_view;
   GtkLabel *details_label;
   GtkLabel *instruction_label;
   GtkLabel *next_label;
@@ -100,6 +102,8 @@ update_step (UnknotPlayerPage *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   gtk_label_set_text (self->step_label, step->name);
+  /* The muscle this side works, peeled down to if it lies deep. */
+  unknot_anatomy_view_set_target (self->anatomy_view, step->target, side);
   /* Translators: "Piriformis · Massage ball · Left side" */
   details = g_strdup_printf (
     _ ("%s · %s · %s"), unknot_vocabulary_get_label (UNKNOT_VOCABULARY_TARGET, step->target),
@@ -464,6 +468,8 @@ unknot_player_page_class_init (UnknotPlayerPageClass *klass)
   widget_class->map = unknot_player_page_map;
   widget_class->unmap = unknot_player_page_unmap;
 
+  g_type_ensure (UNKNOT_TYPE_ANATOMY_VIEW);
+
   /**
    * UnknotPlayerPage::closed:
    *
@@ -478,6 +484,7 @@ unknot_player_page_class_init (UnknotPlayerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotPlayerPage, phase_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotPlayerPage, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotPlayerPage, step_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotPlayerPage, anatomy_view);
   gtk_widget_class_bind_template_child (widget_class, UnknotPlayerPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotPlayerPage, instruction_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotPlayerPage, next_label);

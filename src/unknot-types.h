@@ -10,12 +10,23 @@
 
 G_BEGIN_DECLS
 
+typedef struct _UnknotAnatomyArt UnknotAnatomyArt;
+typedef struct _UnknotAnatomyHotspot UnknotAnatomyHotspot;
+typedef struct _UnknotAnatomyPart UnknotAnatomyPart;
+typedef struct _UnknotAnatomyView UnknotAnatomyView;
 typedef struct _UnknotApplication UnknotApplication;
+typedef struct _UnknotBodyPage UnknotBodyPage;
+typedef struct _UnknotChartData UnknotChartData;
 typedef struct _UnknotCheckInPage UnknotCheckInPage;
 typedef struct _UnknotClock UnknotClock;
+typedef struct _UnknotCoachCard UnknotCoachCard;
 typedef struct _UnknotCuePlayer UnknotCuePlayer;
+typedef struct _UnknotFirstRun UnknotFirstRun;
 typedef struct _UnknotMpris UnknotMpris;
+typedef struct _UnknotPainChart UnknotPainChart;
 typedef struct _UnknotPainDiary UnknotPainDiary;
+typedef struct _UnknotPreferencesWindow UnknotPreferencesWindow;
+typedef struct _UnknotProgressPage UnknotProgressPage;
 typedef struct _UnknotRoutine UnknotRoutine;
 typedef struct _UnknotRoutineLibrary UnknotRoutineLibrary;
 typedef struct _UnknotRoutinePage UnknotRoutinePage;

@@ -9,9 +9,13 @@
 #include <glib/gi18n.h>
 
 #include "unknot-application.h"
+#include "unknot-body-page.h"
 #include "unknot-check-in-page.h"
+#include "unknot-coach-card.h"
+#include "unknot-first-run.h"
 #include "unknot-pain-diary.h"
 #include "unknot-player-page.h"
+#include "unknot-progress-page.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-routine-page.h"
@@ -27,15 +31,18 @@ struct _UnknotWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwLeaflet *leaflet;
+  AdwViewStack *view_stack;
   GtkBox *routines_box;
   UnknotRoutinePage *routine_page;
   UnknotPlayerPage *player_page;
+  UnknotBodyPage *body_page;
 
   GSettings *settings;
   UnknotRoutineLibrary *library;
   char *pending_routine_id;        /* asked for before the safety notes were acknowledged */
   UnknotRoutine *check_in_routine; /* the routine the check-in shown belongs to */
   UnknotCheckInPage *check_in_page;
+  UnknotFirstRun *first_run;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -106,8 +113,20 @@ create_routine_row (UnknotWindow *self, UnknotRoutine *routine, guint rest_secon
   return row;
 }
 
-/* The routines, grouped by what they help; a routine that helps with several problems
- * stands in each group, because a person looks for their problem, not for the routine. */
+static GtkWidget *
+create_coach_card (UnknotWindow *self)
+{
+  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkWidget *card = unknot_coach_card_new ();
+
+  unknot_coach_card_set_sources (UNKNOT_COACH_CARD (card), self->settings,
+                                 unknot_application_get_diary (app), self->library);
+  return card;
+}
+
+/* The coach's suggestion first; then the routines, grouped by what they help; a routine
+ * that helps with several problems stands in each group, because a person looks for
+ * their problem, not for the routine. */
 static void
 populate_routines (UnknotWindow *self)
 {
@@ -117,6 +136,8 @@ populate_routines (UnknotWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->routines_box))) != NULL)
     gtk_box_remove (self->routines_box, child);
+
+  gtk_box_append (self->routines_box, create_coach_card (self));
 
   for (guint problem = 0; problem < UNKNOT_N_PROBLEMS; problem++)
     {
@@ -434,8 +455,13 @@ unknot_window_start_routine (UnknotWindow *self, const char *routine_id)
     {
       g_free (self->pending_routine_id);
       self->pending_routine_id = g_strdup (routine_id);
+      unknot_first_run_show_safety (self->first_run);
+      gtk_stack_set_visible_child_name (self->main_stack, "first-run");
       return TRUE;
     }
+  /* Started from the first run's suggestion: the first run is over. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "first-run") == 0)
+    g_settings_set_boolean (self->settings, "first-run-done", TRUE);
 
   current = unknot_player_page_get_session (self->player_page);
   if (current != NULL && (unknot_session_is_running (current) ||
@@ -475,21 +501,46 @@ player_closed_cb (UnknotWindow *self)
   leaflet_visible_child_cb (self);
 }
 
+/* A routine's page, from the Body page's list of routines for a part. */
+static void
+show_routine_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  unknot_window_show_routine (UNKNOT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 start_routine_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   unknot_window_start_routine (UNKNOT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Done or skipped, the safety notes acknowledged: the routines, with the suggestion on
+ * top, or the routine `--routine` asked for. */
 static void
-safety_acknowledged_cb (UnknotWindow *self)
+first_run_finished_cb (UnknotWindow *self)
 {
   g_autofree char *pending = g_steal_pointer (&self->pending_routine_id);
 
-  g_settings_set_boolean (self->settings, "safety-acknowledged", TRUE);
+  g_settings_set_boolean (self->settings, "first-run-done", TRUE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "routines");
   gtk_stack_set_visible_child_name (self->main_stack, "main");
+  leaflet_visible_child_cb (self);
   if (pending != NULL)
     unknot_window_start_routine (self, pending);
+}
+
+/* "Set Up Again…": the first run from its welcome, with the answers given before. */
+static void
+first_run_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  /* Never over a running routine or a check-in. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  unknot_first_run_start (self->first_run);
+  gtk_stack_set_visible_child_name (self->main_stack, "first-run");
+  leaflet_visible_child_cb (self);
 }
 
 /* GtkWindow:application is not a construct property, so the window is set up here,
@@ -505,10 +556,22 @@ unknot_window_setup (UnknotWindow *self, UnknotApplication *app)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  gtk_stack_set_visible_child_name (
-    self->main_stack,
-    g_settings_get_boolean (self->settings, "safety-acknowledged") ? "main" : "safety");
+  unknot_first_run_set_sources (self->first_run, self->settings, unknot_application_get_diary (app),
+                                self->library);
+  if (!g_settings_get_boolean (self->settings, "first-run-done"))
+    {
+      unknot_first_run_start (self->first_run);
+      gtk_stack_set_visible_child_name (self->main_stack, "first-run");
+    }
+  else if (!g_settings_get_boolean (self->settings, "safety-acknowledged"))
+    {
+      unknot_first_run_show_safety (self->first_run);
+      gtk_stack_set_visible_child_name (self->main_stack, "first-run");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "main");
   populate_routines (self);
+  unknot_body_page_setup (self->body_page, self->library, unknot_application_get_diary (app));
   leaflet_visible_child_cb (self);
 }
 
@@ -555,8 +618,11 @@ unknot_window_class_init (UnknotWindowClass *klass)
   object_class->dispose = unknot_window_dispose;
   GTK_WIDGET_CLASS (klass)->realize = unknot_window_realize;
 
+  g_type_ensure (UNKNOT_TYPE_BODY_PAGE);
   g_type_ensure (UNKNOT_TYPE_CHECK_IN_PAGE);
+  g_type_ensure (UNKNOT_TYPE_FIRST_RUN);
   g_type_ensure (UNKNOT_TYPE_PLAYER_PAGE);
+  g_type_ensure (UNKNOT_TYPE_PROGRESS_PAGE);
   g_type_ensure (UNKNOT_TYPE_ROUTINE_PAGE);
   g_type_ensure (UNKNOT_TYPE_SAFETY_VIEW);
 
@@ -565,18 +631,23 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routines_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, player_page);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, body_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, check_in_page);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, first_run);
   gtk_widget_class_bind_template_callback (widget_class, check_in_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_in_skipped_cb);
   gtk_widget_class_bind_template_callback (widget_class, player_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, safety_acknowledged_cb);
+  gtk_widget_class_bind_template_callback (widget_class, first_run_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.show-routine", "s", show_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.first-run", NULL, first_run_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", "s", check_in_action);
 }
 

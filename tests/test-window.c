@@ -11,8 +11,11 @@
 #include "unknot-application.h"
 #include "unknot-fake-clock.h"
 #include "unknot-check-in-page.h"
+#include "unknot-coach-card.h"
+#include "unknot-pain-chart.h"
 #include "unknot-pain-diary.h"
 #include "unknot-player-page.h"
+#include "unknot-progress-page.h"
 #include "unknot-session.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
@@ -72,6 +75,11 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_settings_reset (fixture->settings, "last-routine");
   g_settings_reset (fixture->settings, "pain-log");
   g_settings_reset (fixture->settings, "pain-areas");
+  g_settings_reset (fixture->settings, "problems");
+  g_settings_reset (fixture->settings, "red-flags");
+  /* The tests of the first run start it themselves; the others begin as before it
+   * existed: at the safety notes until they are acknowledged, then the routines. */
+  g_settings_set_boolean (fixture->settings, "first-run-done", TRUE);
   /* Check-ins have their own test; the others go straight into the player. */
   g_settings_set_boolean (fixture->settings, "ask-pain-before", FALSE);
   g_settings_set_boolean (fixture->settings, "ask-pain-after", FALSE);
@@ -606,6 +614,617 @@ test_close_window (Fixture *fixture, gconstpointer data)
   fixture->window = NULL;
 }
 
+/* A drawn button with this label (with its mnemonic underscore, if any). */
+static GtkWidget *
+find_visible_button (GtkWidget *root, const char *label)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0 &&
+          gtk_widget_is_drawable (button))
+        return button;
+    }
+  return NULL;
+}
+
+static void
+click (Fixture *fixture, const char *label)
+{
+  GtkWidget *button = find_visible_button (GTK_WIDGET (fixture->window), label);
+
+  if (button == NULL)
+    g_error ("no button “%s” to click", label);
+  g_signal_emit_by_name (button, "clicked");
+  iterate_until_idle ();
+}
+
+/* Ticks the check button of the drawn row titled @title. */
+static void
+tick (Fixture *fixture, const char *title)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *check = NULL;
+
+  collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len && check == NULL; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0 &&
+          gtk_widget_is_drawable (GTK_WIDGET (row)))
+        check = adw_action_row_get_activatable_widget (row);
+    }
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  gtk_widget_activate (check);
+  iterate_until_idle ();
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+}
+
+/* The first run's Back, an icon button. */
+static GtkWidget *
+find_back_button (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), "go-previous-symbolic") == 0 &&
+          gtk_widget_is_drawable (button))
+        return button;
+    }
+  return NULL;
+}
+
+static UnknotCoachCard *
+visible_coach_card (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) cards = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_COACH_CARD, cards);
+  for (guint i = 0; i < cards->len; i++)
+    if (gtk_widget_is_drawable (g_ptr_array_index (cards, i)))
+      return g_ptr_array_index (cards, i);
+  return NULL;
+}
+
+static void
+assert_strv (GSettings *settings, const char *key, const char *expected)
+{
+  g_auto (GStrv) value = g_settings_get_strv (settings, key);
+  g_autofree char *joined = g_strjoinv (",", value);
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+/* Welcome → what brings you → where it hurts → safety → red flags → the suggestion. */
+static void
+test_first_run_walk_through (Fixture *fixture, gconstpointer data)
+{
+  UnknotCoachCard *card;
+
+  g_settings_reset (fixture->settings, "first-run-done");
+  open_window (fixture);
+
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
+  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_nonnull (find_visible_button (GTK_WIDGET (fixture->window), "Skip"));
+  g_assert_null (find_back_button (fixture));
+  click (fixture, "Get Started");
+
+  g_assert_nonnull (
+    find_visible_label (GTK_WIDGET (fixture->window), "What Brings You to Unknot?"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Step 1 of 3"));
+  tick (fixture, "Knee pain");
+  tick (fixture, "Recovery after exercise");
+  assert_strv (fixture->settings, "problems", "knee-pain,recovery");
+  click (fixture, "Next");
+
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Where Does It Hurt?"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Outer Hips"));
+  tick (fixture, "Right knee");
+  tick (fixture, "Low back");
+  assert_strv (fixture->settings, "pain-areas", "low-back,knee-right");
+  click (fixture, "Next");
+
+  /* The safety notes, with nothing past them until they are acknowledged. */
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_null (find_visible_button (GTK_WIDGET (fixture->window), "Skip"));
+  click (fixture, "I Understand");
+  g_assert_true (g_settings_get_boolean (fixture->settings, "safety-acknowledged"));
+
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window),
+                                        "Do you have any of the signs under Seek Care Now?"));
+  click (fixture, "No");
+  g_assert_false (g_settings_get_boolean (fixture->settings, "red-flags"));
+
+  /* The first suggestion, for the first problem named. */
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Where to Start"));
+  card = visible_coach_card (fixture);
+  g_assert_nonnull (card);
+  g_assert_cmpint (unknot_coach_card_get_suggestion (card)->rule, ==, UNKNOT_COACH_RULE_PROBLEM);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Knee-friendly hips"));
+  g_assert_nonnull (find_visible_label (
+    GTK_WIDGET (card),
+    "For knee pain: the outer hip muscles keep your knees from drifting inward."));
+  g_assert_nonnull (find_visible_button (GTK_WIDGET (card), "Start"));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "first-run-done"));
+
+  /* Back goes a step back, and forward again. */
+  g_assert_nonnull (find_back_button (fixture));
+  g_signal_emit_by_name (find_back_button (fixture), "clicked");
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window),
+                                        "Do you have any of the signs under Seek Care Now?"));
+  click (fixture, "No");
+
+  click (fixture, "Go to Routines");
+  g_assert_true (g_settings_get_boolean (fixture->settings, "first-run-done"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  /* The Routines page begins with the same suggestion. */
+  card = visible_coach_card (fixture);
+  g_assert_nonnull (card);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Suggested for You"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Knee-friendly hips"));
+
+  /* Set Up Again: the answers given are still there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.first-run", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
+  click (fixture, "Get Started");
+  {
+    g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+    guint active = 0;
+
+    collect (GTK_WIDGET (fixture->window), GTK_TYPE_CHECK_BUTTON, checks);
+    for (guint i = 0; i < checks->len; i++)
+      if (gtk_widget_is_drawable (g_ptr_array_index (checks, i)))
+        active += gtk_check_button_get_active (g_ptr_array_index (checks, i));
+    g_assert_cmpuint (active, ==, 2);
+  }
+}
+
+/* A yes to the red flags: the suggestion is to see a doctor now, with no routine. */
+static void
+test_first_run_red_flags (Fixture *fixture, gconstpointer data)
+{
+  UnknotCoachCard *card;
+
+  g_settings_reset (fixture->settings, "first-run-done");
+  open_window (fixture);
+  click (fixture, "Get Started");
+  tick (fixture, "Sciatica-like pain");
+  click (fixture, "Next");
+  click (fixture, "Next");
+  click (fixture, "I Understand");
+  click (fixture, "Yes");
+  g_assert_true (g_settings_get_boolean (fixture->settings, "red-flags"));
+
+  card = visible_coach_card (fixture);
+  g_assert_nonnull (card);
+  g_assert_cmpint (unknot_coach_card_get_suggestion (card)->kind, ==, UNKNOT_SUGGESTION_RED_FLAG);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "See a Doctor Now"));
+  g_assert_null (find_visible_button (GTK_WIDGET (card), "Start"));
+  g_assert_nonnull (find_visible_button (GTK_WIDGET (card), "Safety Notes"));
+  g_assert_null (find_visible_button (GTK_WIDGET (card), "Set Up Again"));
+
+  /* On the Routines page too, with a way to answer again once a doctor has seen them. */
+  click (fixture, "Go to Routines");
+  card = visible_coach_card (fixture);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "See a Doctor Now"));
+  g_assert_null (find_visible_button (GTK_WIDGET (card), "Start"));
+  g_assert_nonnull (find_visible_button (GTK_WIDGET (card), "Set Up Again"));
+
+  click (fixture, "Safety Notes");
+  g_assert_nonnull (find_toplevel (ADW_TYPE_WINDOW));
+  gtk_window_destroy (find_toplevel (ADW_TYPE_WINDOW));
+  iterate_until_idle ();
+
+  /* Answering no again brings the routines back. */
+  click (fixture, "Set Up Again");
+  click (fixture, "Skip");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "red-flags"));
+  click (fixture, "Set Up Again");
+  click (fixture, "Get Started");
+  click (fixture, "Next");
+  click (fixture, "Next");
+  click (fixture, "I Understand");
+  click (fixture, "No");
+  card = visible_coach_card (fixture);
+  g_assert_cmpint (unknot_coach_card_get_suggestion (card)->kind, ==, UNKNOT_SUGGESTION_ROUTINE);
+  g_assert_nonnull (
+    find_visible_label (GTK_WIDGET (card), "Gentle piriformis for buttock and leg pain"));
+}
+
+/* Skip goes to the routines, but only past the safety notes, once. */
+static void
+test_first_run_skip (Fixture *fixture, gconstpointer data)
+{
+  g_settings_reset (fixture->settings, "first-run-done");
+  open_window (fixture);
+
+  click (fixture, "Get Started");
+  tick (fixture, "Hip pain");
+  click (fixture, "Skip");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_null (find_visible_button (GTK_WIDGET (fixture->window), "Skip"));
+  g_assert_null (find_back_button (fixture));
+  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  click (fixture, "I Understand");
+
+  g_assert_true (g_settings_get_boolean (fixture->settings, "safety-acknowledged"));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "first-run-done"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  /* What was answered before skipping is kept and used. */
+  assert_strv (fixture->settings, "problems", "hip-pain");
+  g_assert_true (
+    unknot_routine_helps (unknot_coach_card_get_suggestion (visible_coach_card (fixture))->routine,
+                          UNKNOT_PROBLEM_HIP_PAIN));
+
+  /* A next window goes straight to the routines. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  open_window (fixture);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+
+  /* Set up again, with the safety notes acknowledged: Skip goes straight back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.first-run", NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
+  click (fixture, "Skip");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+}
+
+/* `unknot --routine ID` on a first run: the safety notes, then the routine. */
+static void
+test_first_run_pending_routine (Fixture *fixture, gconstpointer data)
+{
+  use_fake_clock ();
+  g_settings_reset (fixture->settings, "first-run-done");
+  open_window (fixture);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
+
+  g_assert_true (unknot_window_start_routine (fixture->window, "outer-hip-ball"));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  click (fixture, "I Understand");
+
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==, "outer-hip-ball");
+  g_assert_true (g_settings_get_boolean (fixture->settings, "first-run-done"));
+}
+
+/* The card on top of the Routines page: follows the settings and the diary; Start starts. */
+static void
+test_coach_card (Fixture *fixture, gconstpointer data)
+{
+  UnknotPainDiary *diary = unknot_application_get_diary (application);
+  const char *sciatica[] = { "sciatica", NULL };
+  const char *warm_up[] = { "warm-up", NULL };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  UnknotCoachCard *card;
+  GtkWidget *first;
+
+  use_fake_clock ();
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  g_settings_set_strv (fixture->settings, "problems", sciatica);
+  open_window (fixture);
+
+  /* The first thing on the page. */
+  card = visible_coach_card (fixture);
+  g_assert_nonnull (card);
+  first = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (card)));
+  g_assert_true (first == GTK_WIDGET (card));
+  g_assert_nonnull (
+    find_visible_label (GTK_WIDGET (card), "Gentle piriformis for buttock and leg pain"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card),
+                                        "For sciatica-like pain: a tight piriformis can press on "
+                                        "the sciatic nerve that runs beneath it."));
+
+  /* What brings the person changes: so does the suggestion. */
+  g_settings_set_strv (fixture->settings, "problems", warm_up);
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Pre-run warm-up"));
+
+  /* The diary changes: a routine that helped comes first, with its numbers. */
+  for (guint i = 0; i < 3; i++)
+    {
+      gint64 time = now - (i + 1) * 24 * 3600;
+
+      g_assert_true (unknot_pain_diary_append (diary, time - 600, UNKNOT_AREA_LOW_BACK, 6,
+                                               "glute-release", UNKNOT_PHASE_BEFORE, NULL, NULL));
+      g_assert_true (unknot_pain_diary_append (diary, time, UNKNOT_AREA_LOW_BACK, 3,
+                                               "glute-release", UNKNOT_PHASE_AFTER, NULL, NULL));
+    }
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Glute release"));
+  g_assert_nonnull (find_visible_label (
+    GTK_WIDGET (card), "Your low back went from 6 to 3 after Glute release 3 times this week."));
+
+  /* Pain that stays severe: see a professional, no Start. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (unknot_pain_diary_append (diary, now - 60 + i, UNKNOT_AREA_LOW_BACK, 8, NULL,
+                                             UNKNOT_PHASE_CHECK_IN, NULL, NULL));
+  iterate_until_idle ();
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Time to See a Professional"));
+  g_assert_null (find_visible_button (GTK_WIDGET (card), "Start"));
+  g_assert_nonnull (find_visible_button (GTK_WIDGET (card), "Safety Notes"));
+  g_settings_reset (fixture->settings, "pain-log");
+  iterate_until_idle ();
+
+  /* Start starts the suggested routine. */
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Pre-run warm-up"));
+  click (fixture, "Start");
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
+                   "pre-run-warm-up");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+}
+
+#define DAY (24 * 60 * 60)
+
+/* The Progress page: the view stack's last page. */
+static UnknotProgressPage *
+show_progress (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  AdwViewStack *stack;
+
+  collect (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK, stacks);
+  g_assert_cmpuint (stacks->len, ==, 1);
+  stack = g_ptr_array_index (stacks, 0);
+  g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (
+                     stack, adw_view_stack_get_child_by_name (stack, "progress"))),
+                   ==, "Progress");
+  adw_view_stack_set_visible_child_name (stack, "progress");
+  iterate_until_idle ();
+
+  collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_PROGRESS_PAGE, pages);
+  g_assert_cmpuint (pages->len, ==, 1);
+  return g_ptr_array_index (pages, 0);
+}
+
+static const char *
+visible_view (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK, stacks);
+  return adw_view_stack_get_visible_child_name (g_ptr_array_index (stacks, 0));
+}
+
+/* The number on the summary card whose caption is @caption. */
+static const char *
+summary_value (UnknotProgressPage *page, const char *caption)
+{
+  GtkWidget *label = find_visible_label (GTK_WIDGET (page), caption);
+
+  if (label == NULL)
+    g_error ("no summary card “%s”", caption);
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (label)));
+}
+
+static UnknotPainChart *
+find_chart (UnknotProgressPage *page)
+{
+  g_autoptr (GPtrArray) charts = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (page), UNKNOT_TYPE_PAIN_CHART, charts);
+  g_assert_cmpuint (charts->len, ==, 1);
+  g_assert_true (gtk_widget_is_drawable (g_ptr_array_index (charts, 0)));
+  return g_ptr_array_index (charts, 0);
+}
+
+/* An empty diary: how to start, not an empty chart; the button goes to the routines. */
+static void
+test_progress_empty (Fixture *fixture, gconstpointer data)
+{
+  UnknotProgressPage *page;
+  g_autoptr (GPtrArray) charts = g_ptr_array_new ();
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+  page = show_progress (fixture);
+
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
+  g_assert_nonnull (find_visible_label (
+    GTK_WIDGET (page), "Pick a routine: Unknot asks how it feels before and after."));
+  g_assert_nonnull (find_visible_button (GTK_WIDGET (page), "Import a Diary…"));
+  collect (GTK_WIDGET (page), UNKNOT_TYPE_PAIN_CHART, charts);
+  g_assert_false (gtk_widget_is_drawable (g_ptr_array_index (charts, 0)));
+
+  click (fixture, "Go to Routines");
+  g_assert_cmpstr (visible_view (fixture), ==, "routines");
+}
+
+static void
+append_session (
+  UnknotPainDiary *diary, gint64 time, const char *routine_id, guint before, guint after)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (unknot_pain_diary_append (diary, time - 900, UNKNOT_AREA_LOW_BACK, before,
+                                           routine_id, UNKNOT_PHASE_BEFORE, NULL, &error));
+  g_assert_true (unknot_pain_diary_append (diary, time, UNKNOT_AREA_LOW_BACK, after, routine_id,
+                                           UNKNOT_PHASE_AFTER, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* With data: the summary's numbers, the chart and what it says, routines and sessions
+ * marked against the change a person notices, and all of it kept up to date. */
+static void
+test_progress_summary (Fixture *fixture, gconstpointer data)
+{
+  UnknotPainDiary *diary = unknot_application_get_diary (application);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  UnknotPainSummary summary;
+  UnknotProgressPage *page;
+  UnknotPainChart *chart;
+  g_autofree char *week = NULL;
+  g_autofree char *streak = NULL;
+  const char *text;
+
+  /* Four routines in the last four weeks, one before them; low back from 6 to 3. */
+  append_session (diary, now - 40 * DAY, "glute-release", 7, 5);
+  append_session (diary, now - 20 * DAY, "glute-release", 6, 4);
+  append_session (diary, now - 16 * DAY, "glute-release", 6, 4);
+  append_session (diary, now - 3 * DAY, "glute-release", 3, 1);
+  append_session (diary, now - 3600, "glute-release", 3, 1);
+  unknot_pain_diary_get_summary (diary, now, &summary);
+  g_assert_cmpuint (summary.sessions_last_four_weeks, ==, 4);
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+  page = show_progress (fixture);
+  g_assert_null (find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
+
+  week = g_strdup_printf ("%u", summary.sessions_this_week);
+  g_assert_cmpstr (summary_value (page, summary.sessions_this_week == 1 ? "session this week"
+                                                                        : "sessions this week"),
+                   ==, week);
+  streak = g_strdup_printf ("%u", summary.weekly_streak);
+  g_assert_cmpstr (summary_value (page, summary.weekly_streak == 1
+                                          ? "week in a row with a routine"
+                                          : "weeks in a row with a routine"),
+                   ==, streak);
+  g_assert_cmpstr (summary_value (page, "sessions in the last four weeks"), ==, "4");
+  g_assert_cmpstr (summary_value (page, "average change, 4.5 → 2.5"), ==, "−2.0");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Noticeably better"));
+  g_assert_nonnull (find_visible_label (
+    GTK_WIDGET (page), "Programmes of more than four weeks did better than shorter ones: a few "
+                       "sessions a week, for a month or more."));
+
+  /* The chart says what it shows, to screen readers and under it. */
+  chart = find_chart (page);
+  text = unknot_pain_chart_get_summary (chart);
+  g_assert_cmpstr (text, ==, "Last 4 weeks. Low back: from 6 to 3.");
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), text));
+
+  /* The routine's average and each session, newest first. */
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Done 4 times · 4.5 → 2.5 on average"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "6 → 4"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "3 → 1"));
+  g_assert_null (find_visible_label (GTK_WIDGET (page), "7 → 5"));
+
+  /* The whole diary, with the oldest session too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "progress.range", "s", "all"));
+  iterate_until_idle ();
+  g_assert_true (g_str_has_prefix (unknot_pain_chart_get_summary (chart), "Since "));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "7 → 5"));
+
+  /* A new check-in shows at once; a change under the line a person notices is small. */
+  append_session (diary, now - 60, "piriformis-ball", 5, 4);
+  iterate_until_idle ();
+  g_assert_cmpstr (summary_value (page, "sessions in the last four weeks"), ==, "5");
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Piriformis ball release"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Small change"));
+}
+
+/* Closes the toast shown, so that the next one in the queue shows. */
+static void
+dismiss_toast (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *icon_name = gtk_button_get_icon_name (GTK_BUTTON (button));
+
+      if (g_strcmp0 (icon_name, "window-close-symbolic") == 0 && gtk_widget_is_drawable (button))
+        g_signal_emit_by_name (button, "clicked");
+    }
+  iterate_until_idle ();
+}
+
+static GFile *
+write_temporary (const char *name, const char *contents)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* Import: a bad line names itself and imports nothing; a good file says how many.
+ * Export: the CSV and the PDF land in the file chosen. */
+static void
+test_progress_import_export (Fixture *fixture, gconstpointer data)
+{
+  UnknotPainDiary *diary = unknot_application_get_diary (application);
+  g_autoptr (GFile) bad =
+    write_temporary ("unknot-bad.csv", "time,area,score,routine,phase,note\r\n"
+                                       "2026-01-05T08:00:00Z,low-back,5,,check-in,\r\n"
+                                       "2026-01-06T08:00:00Z,low-back,12,,check-in,\r\n");
+  g_autoptr (GFile) good =
+    write_temporary ("unknot-good.csv", "time,area,score,routine,phase,note\r\n"
+                                        "2026-01-05T08:00:00Z,low-back,5,,check-in,\r\n"
+                                        "2026-01-06T08:00:00Z,low-back,4,,check-in,\r\n");
+  g_autoptr (GFile) csv = g_file_new_build_filename (g_get_tmp_dir (), "unknot-export.csv", NULL);
+  g_autoptr (GFile) pdf = g_file_new_build_filename (g_get_tmp_dir (), "unknot-export.pdf", NULL);
+  g_autofree char *exported = NULL;
+  g_autofree char *expected = NULL;
+  UnknotProgressPage *page;
+  AdwMessageDialog *dialog;
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+  page = show_progress (fixture);
+
+  unknot_progress_page_import_csv (page, bad);
+  iterate_until_idle ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import the Diary");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "In “unknot-bad.csv”, line 3: score 12 is not from 0 to 10. "
+                   "Nothing was imported.");
+  adw_message_dialog_response (dialog, "close");
+  iterate_until_idle ();
+  g_assert_cmpuint (unknot_pain_diary_get_n_entries (diary), ==, 0);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
+
+  unknot_progress_page_import_csv (page, good);
+  iterate_until_idle ();
+  g_assert_cmpuint (unknot_pain_diary_get_n_entries (diary), ==, 2);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Imported 2 entries"));
+  g_assert_null (find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
+  dismiss_toast (fixture);
+  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Imported 2 entries"));
+
+  unknot_progress_page_export_csv (page, csv);
+  iterate_until_idle ();
+  g_assert_true (g_file_load_contents (csv, NULL, &exported, NULL, NULL, NULL));
+  expected = unknot_pain_diary_to_csv (diary);
+  g_assert_cmpstr (exported, ==, expected);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Exported 2 entries"));
+  dismiss_toast (fixture);
+
+  g_clear_pointer (&exported, g_free);
+  unknot_progress_page_export_pdf (page, pdf);
+  iterate_until_idle ();
+  g_assert_true (g_file_load_contents (pdf, NULL, &exported, NULL, NULL, NULL));
+  g_assert_true (g_str_has_prefix (exported, "%PDF-"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Report saved"));
+
+  g_file_delete (bad, NULL, NULL);
+  g_file_delete (good, NULL, NULL);
+  g_file_delete (csv, NULL, NULL);
+  g_file_delete (pdf, NULL, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -624,6 +1243,9 @@ main (int argc, char *argv[])
       g_print ("1..0 # SKIP no display\n");
       return 77;
     }
+  /* Accessible properties are kept, off the bus, so tests can read what a screen reader
+   * would. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* Transitions would leave both pages drawn for a while. */
@@ -654,6 +1276,24 @@ main (int argc, char *argv[])
               test_player_whole_routine, fixture_tear_down);
   g_test_add ("/window/first-run-routine", Fixture, NULL, fixture_set_up, test_first_run_routine,
               fixture_tear_down);
+
+  g_test_add ("/window/first-run-walk-through", Fixture, NULL, fixture_set_up,
+              test_first_run_walk_through, fixture_tear_down);
+  g_test_add ("/window/first-run-red-flags", Fixture, NULL, fixture_set_up,
+              test_first_run_red_flags, fixture_tear_down);
+  g_test_add ("/window/first-run-skip", Fixture, NULL, fixture_set_up, test_first_run_skip,
+              fixture_tear_down);
+  g_test_add ("/window/first-run-pending-routine", Fixture, NULL, fixture_set_up,
+              test_first_run_pending_routine, fixture_tear_down);
+  g_test_add ("/window/coach-card", Fixture, NULL, fixture_set_up, test_coach_card,
+              fixture_tear_down);
+
+  g_test_add ("/window/progress-empty", Fixture, NULL, fixture_set_up, test_progress_empty,
+              fixture_tear_down);
+  g_test_add ("/window/progress-summary", Fixture, NULL, fixture_set_up, test_progress_summary,
+              fixture_tear_down);
+  g_test_add ("/window/progress-import-export", Fixture, NULL, fixture_set_up,
+              test_progress_import_export, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&application);
