@@ -15,6 +15,7 @@
 #include "unknot-anatomy-hotspot.h"
 #include "unknot-anatomy-view.h"
 #include "unknot-application.h"
+#include "unknot-test-ui.h"
 #include "unknot-body-page.h"
 #include "unknot-fake-clock.h"
 #include "unknot-pain-diary.h"
@@ -23,13 +24,6 @@
 #include "unknot-window.h"
 
 static UnknotApplication *application;
-
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
@@ -48,17 +42,7 @@ wait_for_layout (GtkWidget *widget)
   while (ticks < 2)
     g_main_context_iteration (NULL, TRUE);
   gtk_widget_remove_tick_callback (widget, id);
-  iterate_until_idle ();
-}
-
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
+  unknot_test_ui_iterate ();
 }
 
 static GtkWidget *
@@ -66,7 +50,7 @@ find_one (GtkWidget *root, GType type)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
 
-  collect (root, type, found);
+  unknot_test_ui_collect (root, type, found);
   g_assert_cmpuint (found->len, >=, 1);
   return g_ptr_array_index (found, 0);
 }
@@ -76,7 +60,7 @@ shows_label (GtkWidget *root, const char *text)
 {
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_LABEL, labels);
+  unknot_test_ui_collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0 &&
         gtk_widget_is_drawable (g_ptr_array_index (labels, i)))
@@ -114,7 +98,7 @@ static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 }
 
 /* The part whose hotspot has the window's focus, or NULL. */
@@ -134,7 +118,7 @@ hotspot (Fixture *fixture, const char *id)
 {
   g_autoptr (GPtrArray) hotspots = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->view), UNKNOT_TYPE_ANATOMY_HOTSPOT, hotspots);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->view), UNKNOT_TYPE_ANATOMY_HOTSPOT, hotspots);
   for (guint i = 0; i < hotspots->len; i++)
     if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (hotspots, i)), id) == 0)
       return g_ptr_array_index (hotspots, i);
@@ -153,7 +137,7 @@ test_keyboard_select (Fixture *fixture, gconstpointer data)
   graphene_rect_t first_bounds, second_bounds;
 
   /* From the last layer button, Tab enters the picture at its first part. */
-  collect (GTK_WIDGET (fixture->page), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->page), GTK_TYPE_TOGGLE_BUTTON, buttons);
   g_assert_cmpuint (buttons->len, ==, UNKNOT_ANATOMY_N_DEPTHS);
   layers_last = g_ptr_array_index (buttons, buttons->len - 1);
   g_assert_true (gtk_widget_grab_focus (layers_last));
@@ -183,7 +167,7 @@ test_keyboard_select (Fixture *fixture, gconstpointer data)
   /* Enter selects it. */
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_activate (focus));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpstr (unknot_anatomy_view_get_selected (fixture->view), ==, second->id);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_ROLE_BUTTON);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -231,11 +215,11 @@ test_parts_named (Fixture *fixture, gconstpointer data)
     }
 
   unknot_anatomy_view_set_depth (fixture->view, UNKNOT_ANATOMY_DEPTH_SUPERFICIAL);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_false (gtk_widget_get_visible (hotspot (fixture, "piriformis-left")));
   g_assert_true (gtk_widget_get_visible (hotspot (fixture, "gluteus-maximus-left")));
   unknot_anatomy_view_set_depth (fixture->view, UNKNOT_ANATOMY_DEPTH_DEEP);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_true (gtk_widget_get_visible (hotspot (fixture, "piriformis-left")));
   g_assert_false (gtk_widget_get_visible (hotspot (fixture, "gluteus-maximus-left")));
 }
@@ -246,7 +230,7 @@ test_layer_buttons (Fixture *fixture, gconstpointer data)
 {
   g_assert_true (
     gtk_widget_activate_action (GTK_WIDGET (fixture->page), "body.depth", "s", "bone"));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpint (unknot_anatomy_view_get_depth (fixture->view), ==, UNKNOT_ANATOMY_DEPTH_BONE);
   g_assert_true (gtk_widget_get_visible (hotspot (fixture, "sacrum")));
   g_assert_false (gtk_widget_get_visible (hotspot (fixture, "sciatic-nerve-left")));
@@ -258,7 +242,7 @@ routine_row_for (Fixture *fixture, const char *name)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, rows);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (rows, i)),
                    "win.show-routine") == 0 &&
@@ -281,7 +265,7 @@ test_details_and_routines (Fixture *fixture, gconstpointer data)
 
   unknot_anatomy_view_set_depth (fixture->view, UNKNOT_ANATOMY_DEPTH_DEEP);
   unknot_anatomy_view_set_selected (fixture->view, "piriformis-right");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_true (shows_label (GTK_WIDGET (fixture->page), "Why It Can Hurt"));
   g_assert_true (
     shows_label (GTK_WIDGET (fixture->page), unknot_anatomy_part_get_leg (piriformis)));
@@ -289,7 +273,7 @@ test_details_and_routines (Fixture *fixture, gconstpointer data)
 
   g_assert_nonnull (routine_row_for (fixture, "Piriformis ball release"));
 
-  collect (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, buttons);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
                    "win.check-in") == 0)
@@ -302,15 +286,15 @@ test_details_and_routines (Fixture *fixture, gconstpointer data)
   /* A bone: no routine works on it. */
   unknot_anatomy_view_set_depth (fixture->view, UNKNOT_ANATOMY_DEPTH_BONE);
   unknot_anatomy_view_set_selected (fixture->view, "greater-trochanter-left");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_true (shows_label (GTK_WIDGET (fixture->page), "No routine works on bone"));
 
   /* The row opens its routine's page. */
   unknot_anatomy_view_set_selected (fixture->view, "piriformis-right");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   routine_row = routine_row_for (fixture, "Piriformis ball release");
   g_assert_true (gtk_widget_activate (routine_row));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpstr (g_settings_get_string (settings, "last-routine"), ==, "piriformis-ball");
   g_assert_true (shows_label (GTK_WIDGET (fixture->window), "What You Need"));
 }
@@ -330,13 +314,13 @@ test_pain_from_diary (Fixture *fixture, gconstpointer data)
   g_assert_true (unknot_pain_diary_append (diary, now - 40 * 24 * 3600, UNKNOT_AREA_LOW_BACK, 7, "",
                                            UNKNOT_PHASE_CHECK_IN, "", &error));
   g_assert_no_error (error);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpint (unknot_anatomy_view_get_pain (fixture->view, "knee-left"), ==, 4);
   g_assert_cmpint (unknot_anatomy_view_get_pain (fixture->view, "low-back"), ==, -1);
 
   /* Said to a screen reader too, not only coloured. */
   unknot_anatomy_view_set_depth (fixture->view, UNKNOT_ANATOMY_DEPTH_SKIN);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (hotspot (fixture, "area-knee-left")),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Pain 4 of 10");
 }
@@ -346,7 +330,7 @@ details_and_view_bounds (Fixture *fixture, graphene_rect_t *view, graphene_rect_
 {
   g_autoptr (GPtrArray) scrollers = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->page), GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->page), GTK_TYPE_SCROLLED_WINDOW, scrollers);
   g_assert_true (
     gtk_widget_compute_bounds (GTK_WIDGET (fixture->view), GTK_WIDGET (fixture->page), view));
   g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (scrollers, scrollers->len - 1),
@@ -389,7 +373,7 @@ test_narrow (void)
   /* Nothing in it is wider than a phone. */
   g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 }
 
 /* The player lights the step's muscle on the side being worked, peeled down to it. */
@@ -405,9 +389,9 @@ test_player_target (Fixture *fixture, gconstpointer data)
   g_settings_set_boolean (unknot_application_get_settings (application), "ask-pain-before", FALSE);
   unknot_application_set_clock (application, clock);
   g_assert_true (unknot_window_start_routine (fixture->window, "piriformis-ball"));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   player = find_one (GTK_WIDGET (fixture->window), UNKNOT_TYPE_PLAYER_PAGE);
-  collect (player, UNKNOT_TYPE_ANATOMY_VIEW, views);
+  unknot_test_ui_collect (player, UNKNOT_TYPE_ANATOMY_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   small = g_ptr_array_index (views, 0);
   session = unknot_player_page_get_session (UNKNOT_PLAYER_PAGE (player));
@@ -421,7 +405,7 @@ test_player_target (Fixture *fixture, gconstpointer data)
   while (unknot_session_get_side (session) != UNKNOT_SIDE_RIGHT)
     {
       g_assert_true (gtk_widget_activate_action (player, "player.skip", NULL));
-      iterate_until_idle ();
+      unknot_test_ui_iterate ();
     }
   g_assert_cmpint (unknot_session_get_step_index (session), ==, 0);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (small), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -429,7 +413,7 @@ test_player_target (Fixture *fixture, gconstpointer data)
   while (unknot_session_get_step_index (session) < 1)
     {
       g_assert_true (gtk_widget_activate_action (player, "player.skip", NULL));
-      iterate_until_idle ();
+      unknot_test_ui_iterate ();
     }
   g_assert_cmpint (unknot_anatomy_view_get_depth (small), ==, UNKNOT_ANATOMY_DEPTH_DEEP);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (small), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -439,37 +423,19 @@ test_player_target (Fixture *fixture, gconstpointer data)
   g_assert_false (unknot_anatomy_view_get_interactive (small));
 
   unknot_session_stop (session);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
   setlocale (LC_ALL, "");
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      if (g_getenv ("UNKNOT_REQUIRE_DISPLAY") != NULL)
-        {
-          g_printerr ("No display, but UNKNOT_REQUIRE_DISPLAY is set\n");
-          return 1;
-        }
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-  /* The test environment turns accessibility off; these tests read what a screen reader
-   * would, through GTK's test backend. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = unknot_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    g_error ("%s", error->message);
+  status = unknot_test_ui_init (&argc, &argv);
+  if (status >= 0)
+    return status;
+  application = unknot_test_ui_register_application ();
 
   g_test_add ("/body/keyboard-select", Fixture, NULL, fixture_set_up, test_keyboard_select,
               fixture_tear_down);

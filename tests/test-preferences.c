@@ -8,17 +8,9 @@
 
 #include <locale.h>
 
-#include "unknot-preferences-window.h"
+#include "unknot-test-ui.h"
 
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
+#include "unknot-preferences-window.h"
 
 /* The widget of @type whose tooltip is @text. */
 static GtkWidget *
@@ -26,7 +18,7 @@ find_with_tooltip (GtkWidget *root, GType type, const char *text)
 {
   g_autoptr (GPtrArray) widgets = g_ptr_array_new ();
 
-  collect (root, type, widgets);
+  unknot_test_ui_collect (root, type, widgets);
   for (guint i = 0; i < widgets->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (widgets, i)), text) == 0)
       return g_ptr_array_index (widgets, i);
@@ -48,7 +40,7 @@ test_bindings (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* Sound cues, voice, check-in before, check-in after. */
-  collect (window, GTK_TYPE_SWITCH, switches);
+  unknot_test_ui_collect (window, GTK_TYPE_SWITCH, switches);
   g_assert_cmpuint (switches->len, ==, 4);
   g_assert_true (gtk_switch_get_active (g_ptr_array_index (switches, 1)));
   gtk_switch_set_active (g_ptr_array_index (switches, 1), FALSE);
@@ -57,14 +49,14 @@ test_bindings (void)
   g_assert_false (gtk_switch_get_active (g_ptr_array_index (switches, 3)));
 
   /* Get-ready and rest, in seconds. */
-  collect (window, GTK_TYPE_SPIN_BUTTON, spins);
+  unknot_test_ui_collect (window, GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 2);
   g_assert_cmpfloat (gtk_spin_button_get_value (g_ptr_array_index (spins, 1)), ==, 10);
   gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 25);
   g_assert_cmpuint (g_settings_get_uint (settings, "rest-seconds"), ==, 25);
 
   /* The volume. */
-  collect (window, GTK_TYPE_SCALE, scales);
+  unknot_test_ui_collect (window, GTK_TYPE_SCALE, scales);
   g_assert_cmpuint (scales->len, ==, 1);
   gtk_range_set_value (g_ptr_array_index (scales, 0), 0.3);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "cue-volume"), 0.3, 1e-9);
@@ -76,16 +68,12 @@ test_bindings (void)
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   setlocale (LC_ALL, "");
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      if (g_getenv ("UNKNOT_REQUIRE_DISPLAY") != NULL)
-        return 1;
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  status = unknot_test_ui_init (&argc, &argv);
+  if (status >= 0)
+    return status;
 
   g_test_add_func ("/preferences/bindings", test_bindings);
   return g_test_run ();

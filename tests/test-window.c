@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "unknot-application.h"
+#include "unknot-test-ui.h"
 #include "unknot-fake-clock.h"
 #include "unknot-check-in-page.h"
 #include "unknot-coach-card.h"
@@ -20,41 +21,6 @@
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-window.h"
-
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Collects the widgets of @type below @widget, in order. */
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GtkWidget *
-find_visible_label (GtkWidget *root, const char *text)
-{
-  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkWidget *label = g_ptr_array_index (labels, i);
-
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0 &&
-          gtk_widget_is_drawable (label))
-        return label;
-    }
-  return NULL;
-}
 
 typedef struct
 {
@@ -90,7 +56,7 @@ open_window (Fixture *fixture)
 {
   fixture->window = unknot_window_new (fixture->app);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 }
 
 static void
@@ -98,7 +64,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 }
 
 static void
@@ -110,28 +76,33 @@ test_first_run_safety (Fixture *fixture, gconstpointer data)
   open_window (fixture);
 
   /* The red flags come first, before any routine. */
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
   g_assert_nonnull (
-    find_visible_label (GTK_WIDGET (fixture->window), "Loss of bladder or bowel control"));
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window),
+                                                       "Loss of bladder or bowel control"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
 
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "I Understand") == 0)
       acknowledge = g_ptr_array_index (buttons, i);
   g_assert_nonnull (acknowledge);
   g_signal_emit_by_name (acknowledge, "clicked");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 
   g_assert_true (g_settings_get_boolean (fixture->settings, "safety-acknowledged"));
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
+  g_assert_null (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
 
   /* Acknowledged once: the next window goes straight to the routines. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   open_window (fixture);
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
+  g_assert_null (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
 }
 
 static void
@@ -144,7 +115,7 @@ test_lists_routines (Fixture *fixture, gconstpointer data)
   g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
   open_window (fixture);
 
-  collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       const char *id = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "routine-id");
@@ -156,9 +127,11 @@ test_lists_routines (Fixture *fixture, gconstpointer data)
   /* Every routine stands under at least one problem it helps with. */
   g_assert_cmpuint (g_hash_table_size (listed), ==,
                     unknot_routine_library_get_n_routines (library));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Sciatica-like pain"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Sport warm-up"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Sciatica-like pain"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Sport warm-up"));
 }
 
 static void
@@ -175,24 +148,26 @@ test_routine_page (Fixture *fixture, gconstpointer data)
   open_window (fixture);
 
   /* Activating the routine's row opens its page. */
-  collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len && row == NULL; i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "routine-id"),
                    "piriformis-ball") == 0)
       row = g_ptr_array_index (rows, i);
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
                    "piriformis-ball");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Massage ball"));
   g_assert_nonnull (
-    find_visible_label (GTK_WIDGET (fixture->window), unknot_routine_get_safety (routine)));
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Massage ball"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window),
+                                                       unknot_routine_get_safety (routine)));
 
   /* One expandable row per step, titled with the step's name. */
-  collect (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, expanders);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, expanders);
   g_assert_cmpuint (expanders->len, ==, unknot_routine_get_n_steps (routine));
   for (guint i = 0; i < expanders->len; i++)
     g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (expanders, i)), ==,
@@ -200,8 +175,8 @@ test_routine_page (Fixture *fixture, gconstpointer data)
 
   /* Back goes home. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
 
   /* Showing a routine that does not exist changes nothing. */
   g_assert_false (unknot_window_show_routine (fixture->window, "no-such-routine"));
@@ -248,7 +223,7 @@ test_shortcuts_and_windows (Fixture *fixture, gconstpointer data)
   g_assert_true (has_accel ("win.go-back", "<Alt>Left"));
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Unknot");
@@ -258,19 +233,20 @@ test_shortcuts_and_windows (Fixture *fixture, gconstpointer data)
 
   g_assert_true (
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "safety", NULL);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   safety = find_toplevel (ADW_TYPE_WINDOW);
   g_assert_nonnull (safety);
   g_assert_cmpstr (gtk_window_get_title (safety), ==, "Safety");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (safety), "New weakness in a leg"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (safety), "New weakness in a leg"));
   /* Read from the menu, the notes ask for nothing. */
-  g_assert_null (find_visible_label (GTK_WIDGET (safety), "I Understand"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (safety), "I Understand"));
   gtk_window_destroy (safety);
 }
 
@@ -337,7 +313,7 @@ player_page (Fixture *fixture)
 {
   g_autoptr (GPtrArray) pages = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_PLAYER_PAGE, pages);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_PLAYER_PAGE, pages);
   g_assert_cmpuint (pages->len, ==, 1);
   return g_ptr_array_index (pages, 0);
 }
@@ -360,44 +336,46 @@ test_open_routine_actions (Fixture *fixture, gconstpointer data)
 
   /* No routine opened yet: the window says so and stays on the list. */
   g_action_group_activate_action (G_ACTION_GROUP (application), "last-routine", NULL);
-  iterate_until_idle ();
-  g_assert_nonnull (
-    find_visible_label (GTK_WIDGET (fixture->window), "No routine opened yet: pick one to start"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window),
+                                                       "No routine opened yet: pick one to start"));
 
   /* --routine ID: straight into the player, counting in. */
   g_action_group_activate_action (G_ACTION_GROUP (application), "open-routine",
                                   g_variant_new_string ("sciatica-gentle"));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
                    "sciatica-gentle");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "0:05"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "0:05"));
 
   /* Stopping asks first; keeping going changes nothing. */
   g_assert_true (gtk_widget_activate_action (player_page (fixture), "player.stop", NULL));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "continue");
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
 
   g_assert_true (gtk_widget_activate_action (player_page (fixture), "player.stop", NULL));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "stop");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 
   /* Back on the routine's page. */
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "last-routine", NULL);
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
 }
 
 /* On the very first run, --routine shows the safety notes first, then the routine. */
@@ -409,16 +387,17 @@ test_first_run_routine (Fixture *fixture, gconstpointer data)
   use_fake_clock ();
   open_window (fixture);
   g_assert_true (unknot_window_start_routine (fixture->window, "glute-release"));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
 
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "I Understand") == 0)
       g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
 }
 
 /* A whole routine in the player, on the fake clock: what the person sees at each moment. */
@@ -437,58 +416,58 @@ test_player_whole_routine (Fixture *fixture, gconstpointer data)
   g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
   open_window (fixture);
   g_assert_true (unknot_window_start_routine (fixture->window, "pre-run-warm-up"));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   page = player_page (fixture);
   session = unknot_player_page_get_session (UNKNOT_PLAYER_PAGE (page));
   start = unknot_clock_get_time (UNKNOT_CLOCK (clock));
 
   /* Counting in, the first step named, the screen kept awake. */
-  g_assert_nonnull (find_visible_label (page, "Get ready"));
-  g_assert_nonnull (find_visible_label (page, "0:05"));
-  g_assert_nonnull (find_visible_label (page, first->name));
-  g_assert_nonnull (find_visible_label (page, "Step 1 of 4"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, "Get ready"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, "0:05"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, first->name));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, "Step 1 of 4"));
   g_assert_true (unknot_player_page_get_inhibiting (UNKNOT_PLAYER_PAGE (page)));
 
   unknot_fake_clock_advance_to (clock, start + 5 * G_USEC_PER_SEC);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   countdown = g_strdup_printf ("0:%02u", first->duration_seconds);
-  g_assert_nonnull (find_visible_label (page, "Left side"));
-  g_assert_nonnull (find_visible_label (page, countdown));
-  g_assert_nonnull (find_visible_label (page, first->instruction));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, "Left side"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, countdown));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, first->instruction));
 
   /* Space's action: paused, the screen may sleep; the countdown stands still. */
   g_assert_true (gtk_widget_activate_action (page, "player.toggle-pause", NULL));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (page, "Paused"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, "Paused"));
   g_assert_false (unknot_player_page_get_inhibiting (UNKNOT_PLAYER_PAGE (page)));
   unknot_fake_clock_advance (clock, 60 * G_USEC_PER_SEC);
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (page, countdown));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, countdown));
   g_assert_true (gtk_widget_activate_action (page, "player.toggle-pause", NULL));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_true (unknot_player_page_get_inhibiting (UNKNOT_PLAYER_PAGE (page)));
 
   /* Skip goes to the right side; back returns to the left. */
   g_assert_true (gtk_widget_activate_action (page, "player.skip", NULL));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (page, "Right side"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, "Right side"));
   g_assert_true (gtk_widget_activate_action (page, "player.back", NULL));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (page, "Left side"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, "Left side"));
 
   /* Too intense: gentler advice, and the press is kept. */
   g_assert_true (gtk_widget_activate_action (page, "player.too-intense", NULL));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_nonnull (find_dialog ());
   adw_message_dialog_response (find_dialog (), "keep");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpuint (unknot_session_get_intensity_events (session)->len, ==, 1);
 
   /* To the end: well done, the screen may sleep, Finish goes back to the routine. */
   while (unknot_session_get_state (session) != UNKNOT_SESSION_STATE_DONE)
     g_assert_true (unknot_fake_clock_advance_to_next (clock));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (page, "Well done"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (page, "Well done"));
   g_assert_false (unknot_player_page_get_inhibiting (UNKNOT_PLAYER_PAGE (page)));
   /* Without a window manager the window may not be focused: then a notification says it
    * is done. */
@@ -501,8 +480,9 @@ test_player_whole_routine (Fixture *fixture, gconstpointer data)
       g_assert_cmpstr (g_ptr_array_index (notification_titles, 0), ==, "Routine done");
     }
   g_assert_true (gtk_widget_activate_action (page, "player.close", NULL));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
   g_assert_null (unknot_player_page_get_session (UNKNOT_PLAYER_PAGE (page)));
 }
 
@@ -511,7 +491,7 @@ check_in_page (Fixture *fixture)
 {
   g_autoptr (GPtrArray) pages = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_CHECK_IN_PAGE, pages);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_CHECK_IN_PAGE, pages);
   g_assert_cmpuint (pages->len, ==, 1);
   return g_ptr_array_index (pages, 0);
 }
@@ -535,41 +515,42 @@ test_check_in_around_routine (Fixture *fixture, gconstpointer data)
   open_window (fixture);
 
   g_assert_true (unknot_window_start_routine (fixture->window, "glute-release"));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   page = check_in_page (fixture);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "How much does it hurt right now?"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Low back"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Left outer hip"));
-  g_assert_null (find_visible_label (GTK_WIDGET (page), "Left knee"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (page), "How much does it hurt right now?"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Low back"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Left outer hip"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Left knee"));
   /* Not started yet: the routine waits for the answer. */
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
 
   /* One click per area: the "6" of the low back, the "4" of the hip; then Done. */
   unknot_check_in_page_set_score (page, UNKNOT_AREA_LOW_BACK, 6);
   unknot_check_in_page_set_score (page, UNKNOT_AREA_HIP_LEFT, 4);
-  button = GTK_WIDGET (find_visible_label (GTK_WIDGET (page), "Done"));
+  button = GTK_WIDGET (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Done"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (gtk_widget_get_parent (button), "clicked");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 
   g_assert_cmpuint (unknot_pain_diary_get_n_entries (diary), ==, 2);
   g_assert_cmpint (unknot_pain_diary_get_entry (diary, 0)->phase, ==, UNKNOT_PHASE_BEFORE);
   g_assert_cmpstr (unknot_pain_diary_get_entry (diary, 0)->routine_id, ==, "glute-release");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
 
   /* Run it to the end: then it asks how it feels now. */
   session =
     g_object_ref (unknot_player_page_get_session (UNKNOT_PLAYER_PAGE (player_page (fixture))));
   while (unknot_session_get_state (session) != UNKNOT_SESSION_STATE_DONE)
     g_assert_true (unknot_fake_clock_advance_to_next (clock));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   page = check_in_page (fixture);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "How does it feel now?"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "How does it feel now?"));
 
   unknot_check_in_page_set_score (page, UNKNOT_AREA_LOW_BACK, 3);
-  button = GTK_WIDGET (find_visible_label (GTK_WIDGET (page), "Done"));
+  button = GTK_WIDGET (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Done"));
   g_signal_emit_by_name (gtk_widget_get_parent (button), "clicked");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 
   /* Stored as a before/after pair; the hip left unanswered is not stored. */
   g_assert_cmpuint (unknot_pain_diary_get_n_entries (diary), ==, 3);
@@ -577,25 +558,27 @@ test_check_in_around_routine (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (sessions->len, ==, 1);
   g_assert_cmpuint (g_array_index (sessions, UnknotPainSession, 0).before, ==, 6);
   g_assert_cmpuint (g_array_index (sessions, UnknotPainSession, 0).after, ==, 3);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Low back 6 → 3"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Low back 6 → 3"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
 
   /* A check-in on its own, about one area; 7 or more brings the safety advice. */
   g_assert_true (
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-in", "s", "knee-right"));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   page = check_in_page (fixture);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Right knee"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Right knee"));
   unknot_check_in_page_set_score (page, UNKNOT_AREA_KNEE_RIGHT, 8);
-  button = GTK_WIDGET (find_visible_label (GTK_WIDGET (page), "Done"));
+  button = GTK_WIDGET (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Done"));
   g_signal_emit_by_name (gtk_widget_get_parent (button), "clicked");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpint (unknot_pain_diary_get_latest (diary, UNKNOT_AREA_KNEE_RIGHT)->phase, ==,
                    UNKNOT_PHASE_CHECK_IN);
   g_assert_nonnull (find_dialog ());
   g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog ()), ==, "That Is Severe Pain");
   adw_message_dialog_response (find_dialog (), "close");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 }
 
 /* Ctrl+W's action exists on the window and closes it. */
@@ -609,7 +592,7 @@ test_close_window (Fixture *fixture, gconstpointer data)
   window_ref = g_object_ref (GTK_WIDGET (fixture->window));
 
   g_assert_true (gtk_widget_activate_action (window_ref, "window.close", NULL));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_false (gtk_widget_get_visible (window_ref));
   fixture->window = NULL;
 }
@@ -620,7 +603,7 @@ find_visible_button (GtkWidget *root, const char *label)
 {
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (root, GTK_TYPE_BUTTON, buttons);
+  unknot_test_ui_collect (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
@@ -640,7 +623,7 @@ click (Fixture *fixture, const char *label)
   if (button == NULL)
     g_error ("no button “%s” to click", label);
   g_signal_emit_by_name (button, "clicked");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 }
 
 /* Ticks the check button of the drawn row titled @title. */
@@ -650,7 +633,7 @@ tick (Fixture *fixture, const char *title)
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   GtkWidget *check = NULL;
 
-  collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len && check == NULL; i++)
     {
       AdwActionRow *row = g_ptr_array_index (rows, i);
@@ -661,7 +644,7 @@ tick (Fixture *fixture, const char *title)
     }
   g_assert_true (GTK_IS_CHECK_BUTTON (check));
   gtk_widget_activate (check);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 }
 
@@ -671,7 +654,7 @@ find_back_button (Fixture *fixture)
 {
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
@@ -688,7 +671,7 @@ visible_coach_card (Fixture *fixture)
 {
   g_autoptr (GPtrArray) cards = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_COACH_CARD, cards);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_COACH_CARD, cards);
   for (guint i = 0; i < cards->len; i++)
     if (gtk_widget_is_drawable (g_ptr_array_index (cards, i)))
       return g_ptr_array_index (cards, i);
@@ -713,45 +696,50 @@ test_first_run_walk_through (Fixture *fixture, gconstpointer data)
   g_settings_reset (fixture->settings, "first-run-done");
   open_window (fixture);
 
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
   g_assert_nonnull (find_visible_button (GTK_WIDGET (fixture->window), "Skip"));
   g_assert_null (find_back_button (fixture));
   click (fixture, "Get Started");
 
   g_assert_nonnull (
-    find_visible_label (GTK_WIDGET (fixture->window), "What Brings You to Unknot?"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Step 1 of 3"));
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "What Brings You to Unknot?"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Step 1 of 3"));
   tick (fixture, "Knee pain");
   tick (fixture, "Recovery after exercise");
   assert_strv (fixture->settings, "problems", "knee-pain,recovery");
   click (fixture, "Next");
 
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Where Does It Hurt?"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Outer Hips"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Where Does It Hurt?"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Outer Hips"));
   tick (fixture, "Right knee");
   tick (fixture, "Low back");
   assert_strv (fixture->settings, "pain-areas", "low-back,knee-right");
   click (fixture, "Next");
 
   /* The safety notes, with nothing past them until they are acknowledged. */
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
   g_assert_null (find_visible_button (GTK_WIDGET (fixture->window), "Skip"));
   click (fixture, "I Understand");
   g_assert_true (g_settings_get_boolean (fixture->settings, "safety-acknowledged"));
 
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window),
-                                        "Do you have any of the signs under Seek Care Now?"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (
+    GTK_WIDGET (fixture->window), "Do you have any of the signs under Seek Care Now?"));
   click (fixture, "No");
   g_assert_false (g_settings_get_boolean (fixture->settings, "red-flags"));
 
   /* The first suggestion, for the first problem named. */
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Where to Start"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Where to Start"));
   card = visible_coach_card (fixture);
   g_assert_nonnull (card);
   g_assert_cmpint (unknot_coach_card_get_suggestion (card)->rule, ==, UNKNOT_COACH_RULE_PROBLEM);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Knee-friendly hips"));
-  g_assert_nonnull (find_visible_label (
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (card), "Knee-friendly hips"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (
     GTK_WIDGET (card),
     "For knee pain: the outer hip muscles keep your knees from drifting inward."));
   g_assert_nonnull (find_visible_button (GTK_WIDGET (card), "Start"));
@@ -760,30 +748,31 @@ test_first_run_walk_through (Fixture *fixture, gconstpointer data)
   /* Back goes a step back, and forward again. */
   g_assert_nonnull (find_back_button (fixture));
   g_signal_emit_by_name (find_back_button (fixture), "clicked");
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window),
-                                        "Do you have any of the signs under Seek Care Now?"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (
+    GTK_WIDGET (fixture->window), "Do you have any of the signs under Seek Care Now?"));
   click (fixture, "No");
 
   click (fixture, "Go to Routines");
   g_assert_true (g_settings_get_boolean (fixture->settings, "first-run-done"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
   /* The Routines page begins with the same suggestion. */
   card = visible_coach_card (fixture);
   g_assert_nonnull (card);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Suggested for You"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Knee-friendly hips"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (card), "Suggested for You"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (card), "Knee-friendly hips"));
 
   /* Set Up Again: the answers given are still there. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.first-run", NULL));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
   click (fixture, "Get Started");
   {
     g_autoptr (GPtrArray) checks = g_ptr_array_new ();
     guint active = 0;
 
-    collect (GTK_WIDGET (fixture->window), GTK_TYPE_CHECK_BUTTON, checks);
+    unknot_test_ui_collect (GTK_WIDGET (fixture->window), GTK_TYPE_CHECK_BUTTON, checks);
     for (guint i = 0; i < checks->len; i++)
       if (gtk_widget_is_drawable (g_ptr_array_index (checks, i)))
         active += gtk_check_button_get_active (g_ptr_array_index (checks, i));
@@ -810,7 +799,7 @@ test_first_run_red_flags (Fixture *fixture, gconstpointer data)
   card = visible_coach_card (fixture);
   g_assert_nonnull (card);
   g_assert_cmpint (unknot_coach_card_get_suggestion (card)->kind, ==, UNKNOT_SUGGESTION_RED_FLAG);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "See a Doctor Now"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (card), "See a Doctor Now"));
   g_assert_null (find_visible_button (GTK_WIDGET (card), "Start"));
   g_assert_nonnull (find_visible_button (GTK_WIDGET (card), "Safety Notes"));
   g_assert_null (find_visible_button (GTK_WIDGET (card), "Set Up Again"));
@@ -818,19 +807,19 @@ test_first_run_red_flags (Fixture *fixture, gconstpointer data)
   /* On the Routines page too, with a way to answer again once a doctor has seen them. */
   click (fixture, "Go to Routines");
   card = visible_coach_card (fixture);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "See a Doctor Now"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (card), "See a Doctor Now"));
   g_assert_null (find_visible_button (GTK_WIDGET (card), "Start"));
   g_assert_nonnull (find_visible_button (GTK_WIDGET (card), "Set Up Again"));
 
   click (fixture, "Safety Notes");
   g_assert_nonnull (find_toplevel (ADW_TYPE_WINDOW));
   gtk_window_destroy (find_toplevel (ADW_TYPE_WINDOW));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 
   /* Answering no again brings the routines back. */
   click (fixture, "Set Up Again");
   click (fixture, "Skip");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
   g_assert_true (g_settings_get_boolean (fixture->settings, "red-flags"));
   click (fixture, "Set Up Again");
   click (fixture, "Get Started");
@@ -840,8 +829,8 @@ test_first_run_red_flags (Fixture *fixture, gconstpointer data)
   click (fixture, "No");
   card = visible_coach_card (fixture);
   g_assert_cmpint (unknot_coach_card_get_suggestion (card)->kind, ==, UNKNOT_SUGGESTION_ROUTINE);
-  g_assert_nonnull (
-    find_visible_label (GTK_WIDGET (card), "Gentle piriformis for buttock and leg pain"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (
+    GTK_WIDGET (card), "Gentle piriformis for buttock and leg pain"));
 }
 
 /* Skip goes to the routines, but only past the safety notes, once. */
@@ -854,15 +843,16 @@ test_first_run_skip (Fixture *fixture, gconstpointer data)
   click (fixture, "Get Started");
   tick (fixture, "Hip pain");
   click (fixture, "Skip");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
   g_assert_null (find_visible_button (GTK_WIDGET (fixture->window), "Skip"));
   g_assert_null (find_back_button (fixture));
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
   click (fixture, "I Understand");
 
   g_assert_true (g_settings_get_boolean (fixture->settings, "safety-acknowledged"));
   g_assert_true (g_settings_get_boolean (fixture->settings, "first-run-done"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
   /* What was answered before skipping is kept and used. */
   assert_strv (fixture->settings, "problems", "hip-pain");
   g_assert_true (
@@ -872,14 +862,15 @@ test_first_run_skip (Fixture *fixture, gconstpointer data)
   /* A next window goes straight to the routines. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   open_window (fixture);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
 
   /* Set up again, with the safety notes acknowledged: Skip goes straight back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.first-run", NULL));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
   click (fixture, "Skip");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Knee pain"));
 }
 
 /* `unknot --routine ID` on a first run: the safety notes, then the routine. */
@@ -889,15 +880,17 @@ test_first_run_pending_routine (Fixture *fixture, gconstpointer data)
   use_fake_clock ();
   g_settings_reset (fixture->settings, "first-run-done");
   open_window (fixture);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Welcome to Unknot"));
 
   g_assert_true (unknot_window_start_routine (fixture->window, "outer-hip-ball"));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Before You Start"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
   click (fixture, "I Understand");
 
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==, "outer-hip-ball");
   g_assert_true (g_settings_get_boolean (fixture->settings, "first-run-done"));
 }
@@ -923,16 +916,16 @@ test_coach_card (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (card);
   first = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (card)));
   g_assert_true (first == GTK_WIDGET (card));
-  g_assert_nonnull (
-    find_visible_label (GTK_WIDGET (card), "Gentle piriformis for buttock and leg pain"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card),
-                                        "For sciatica-like pain: a tight piriformis can press on "
-                                        "the sciatic nerve that runs beneath it."));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (
+    GTK_WIDGET (card), "Gentle piriformis for buttock and leg pain"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (
+    GTK_WIDGET (card), "For sciatica-like pain: a tight piriformis can press on "
+                       "the sciatic nerve that runs beneath it."));
 
   /* What brings the person changes: so does the suggestion. */
   g_settings_set_strv (fixture->settings, "problems", warm_up);
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Pre-run warm-up"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (card), "Pre-run warm-up"));
 
   /* The diary changes: a routine that helped comes first, with its numbers. */
   for (guint i = 0; i < 3; i++)
@@ -944,28 +937,29 @@ test_coach_card (Fixture *fixture, gconstpointer data)
       g_assert_true (unknot_pain_diary_append (diary, time, UNKNOT_AREA_LOW_BACK, 3,
                                                "glute-release", UNKNOT_PHASE_AFTER, NULL, NULL));
     }
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Glute release"));
-  g_assert_nonnull (find_visible_label (
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (card), "Glute release"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (
     GTK_WIDGET (card), "Your low back went from 6 to 3 after Glute release 3 times this week."));
 
   /* Pain that stays severe: see a professional, no Start. */
   for (guint i = 0; i < 3; i++)
     g_assert_true (unknot_pain_diary_append (diary, now - 60 + i, UNKNOT_AREA_LOW_BACK, 8, NULL,
                                              UNKNOT_PHASE_CHECK_IN, NULL, NULL));
-  iterate_until_idle ();
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Time to See a Professional"));
+  unknot_test_ui_iterate ();
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (card), "Time to See a Professional"));
   g_assert_null (find_visible_button (GTK_WIDGET (card), "Start"));
   g_assert_nonnull (find_visible_button (GTK_WIDGET (card), "Safety Notes"));
   g_settings_reset (fixture->settings, "pain-log");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 
   /* Start starts the suggested routine. */
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (card), "Pre-run warm-up"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (card), "Pre-run warm-up"));
   click (fixture, "Start");
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
                    "pre-run-warm-up");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
 }
 
 #define DAY (24 * 60 * 60)
@@ -978,16 +972,16 @@ show_progress (Fixture *fixture)
   g_autoptr (GPtrArray) pages = g_ptr_array_new ();
   AdwViewStack *stack;
 
-  collect (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK, stacks);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK, stacks);
   g_assert_cmpuint (stacks->len, ==, 1);
   stack = g_ptr_array_index (stacks, 0);
   g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (
                      stack, adw_view_stack_get_child_by_name (stack, "progress"))),
                    ==, "Progress");
   adw_view_stack_set_visible_child_name (stack, "progress");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 
-  collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_PROGRESS_PAGE, pages);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_PROGRESS_PAGE, pages);
   g_assert_cmpuint (pages->len, ==, 1);
   return g_ptr_array_index (pages, 0);
 }
@@ -997,7 +991,7 @@ visible_view (Fixture *fixture)
 {
   g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK, stacks);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK, stacks);
   return adw_view_stack_get_visible_child_name (g_ptr_array_index (stacks, 0));
 }
 
@@ -1005,7 +999,7 @@ visible_view (Fixture *fixture)
 static const char *
 summary_value (UnknotProgressPage *page, const char *caption)
 {
-  GtkWidget *label = find_visible_label (GTK_WIDGET (page), caption);
+  GtkWidget *label = unknot_test_ui_find_visible_label (GTK_WIDGET (page), caption);
 
   if (label == NULL)
     g_error ("no summary card “%s”", caption);
@@ -1017,7 +1011,7 @@ find_chart (UnknotProgressPage *page)
 {
   g_autoptr (GPtrArray) charts = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (page), UNKNOT_TYPE_PAIN_CHART, charts);
+  unknot_test_ui_collect (GTK_WIDGET (page), UNKNOT_TYPE_PAIN_CHART, charts);
   g_assert_cmpuint (charts->len, ==, 1);
   g_assert_true (gtk_widget_is_drawable (g_ptr_array_index (charts, 0)));
   return g_ptr_array_index (charts, 0);
@@ -1034,11 +1028,11 @@ test_progress_empty (Fixture *fixture, gconstpointer data)
   open_window (fixture);
   page = show_progress (fixture);
 
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
-  g_assert_nonnull (find_visible_label (
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (
     GTK_WIDGET (page), "Pick a routine: Unknot asks how it feels before and after."));
   g_assert_nonnull (find_visible_button (GTK_WIDGET (page), "Import a Diary…"));
-  collect (GTK_WIDGET (page), UNKNOT_TYPE_PAIN_CHART, charts);
+  unknot_test_ui_collect (GTK_WIDGET (page), UNKNOT_TYPE_PAIN_CHART, charts);
   g_assert_false (gtk_widget_is_drawable (g_ptr_array_index (charts, 0)));
 
   click (fixture, "Go to Routines");
@@ -1084,7 +1078,7 @@ test_progress_summary (Fixture *fixture, gconstpointer data)
   g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
   open_window (fixture);
   page = show_progress (fixture);
-  g_assert_null (find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
 
   week = g_strdup_printf ("%u", summary.sessions_this_week);
   g_assert_cmpstr (summary_value (page, summary.sessions_this_week == 1 ? "session this week"
@@ -1097,8 +1091,8 @@ test_progress_summary (Fixture *fixture, gconstpointer data)
                    ==, streak);
   g_assert_cmpstr (summary_value (page, "sessions in the last four weeks"), ==, "4");
   g_assert_cmpstr (summary_value (page, "average change, 4.5 → 2.5"), ==, "−2.0");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Noticeably better"));
-  g_assert_nonnull (find_visible_label (
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Noticeably better"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (
     GTK_WIDGET (page), "Programmes of more than four weeks did better than shorter ones: a few "
                        "sessions a week, for a month or more."));
 
@@ -1107,26 +1101,28 @@ test_progress_summary (Fixture *fixture, gconstpointer data)
   text = unknot_pain_chart_get_summary (chart);
   g_assert_cmpstr (text, ==, "Last 4 weeks. Low back: from 6 to 3.");
   gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), text));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), text));
 
   /* The routine's average and each session, newest first. */
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Done 4 times · 4.5 → 2.5 on average"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "6 → 4"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "3 → 1"));
-  g_assert_null (find_visible_label (GTK_WIDGET (page), "7 → 5"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Done 4 times · 4.5 → 2.5 on average"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "6 → 4"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "3 → 1"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "7 → 5"));
 
   /* The whole diary, with the oldest session too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "progress.range", "s", "all"));
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_true (g_str_has_prefix (unknot_pain_chart_get_summary (chart), "Since "));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "7 → 5"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "7 → 5"));
 
   /* A new check-in shows at once; a change under the line a person notices is small. */
   append_session (diary, now - 60, "piriformis-ball", 5, 4);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpstr (summary_value (page, "sessions in the last four weeks"), ==, "5");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Piriformis ball release"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "Small change"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Piriformis ball release"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "Small change"));
 }
 
 /* Closes the toast shown, so that the next one in the queue shows. */
@@ -1135,7 +1131,7 @@ dismiss_toast (Fixture *fixture)
 {
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
@@ -1144,7 +1140,7 @@ dismiss_toast (Fixture *fixture)
       if (g_strcmp0 (icon_name, "window-close-symbolic") == 0 && gtk_widget_is_drawable (button))
         g_signal_emit_by_name (button, "clicked");
     }
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
 }
 
 static GFile *
@@ -1184,7 +1180,7 @@ test_progress_import_export (Fixture *fixture, gconstpointer data)
   page = show_progress (fixture);
 
   unknot_progress_page_import_csv (page, bad);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import the Diary");
@@ -1192,32 +1188,36 @@ test_progress_import_export (Fixture *fixture, gconstpointer data)
                    "In “unknot-bad.csv”, line 3: score 12 is not from 0 to 10. "
                    "Nothing was imported.");
   adw_message_dialog_response (dialog, "close");
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpuint (unknot_pain_diary_get_n_entries (diary), ==, 0);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
 
   unknot_progress_page_import_csv (page, good);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_cmpuint (unknot_pain_diary_get_n_entries (diary), ==, 2);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Imported 2 entries"));
-  g_assert_null (find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Imported 2 entries"));
+  g_assert_null (unknot_test_ui_find_visible_label (GTK_WIDGET (page), "No Check-Ins Yet"));
   dismiss_toast (fixture);
-  g_assert_null (find_visible_label (GTK_WIDGET (fixture->window), "Imported 2 entries"));
+  g_assert_null (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Imported 2 entries"));
 
   unknot_progress_page_export_csv (page, csv);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_true (g_file_load_contents (csv, NULL, &exported, NULL, NULL, NULL));
   expected = unknot_pain_diary_to_csv (diary);
   g_assert_cmpstr (exported, ==, expected);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Exported 2 entries"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Exported 2 entries"));
   dismiss_toast (fixture);
 
   g_clear_pointer (&exported, g_free);
   unknot_progress_page_export_pdf (page, pdf);
-  iterate_until_idle ();
+  unknot_test_ui_iterate ();
   g_assert_true (g_file_load_contents (pdf, NULL, &exported, NULL, NULL, NULL));
   g_assert_true (g_str_has_prefix (exported, "%PDF-"));
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (fixture->window), "Report saved"));
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Report saved"));
 
   g_file_delete (bad, NULL, NULL);
   g_file_delete (good, NULL, NULL);
@@ -1228,33 +1228,13 @@ test_progress_import_export (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
   setlocale (LC_ALL, "");
-  /* Flatpak's run-tests has no display; the README's test command requires one. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      if (g_getenv ("UNKNOT_REQUIRE_DISPLAY") != NULL)
-        {
-          g_printerr ("No display, but UNKNOT_REQUIRE_DISPLAY is set\n");
-          return 1;
-        }
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-  /* Accessible properties are kept, off the bus, so tests can read what a screen reader
-   * would. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Transitions would leave both pages drawn for a while. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = unknot_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    g_error ("%s", error->message);
+  status = unknot_test_ui_init (&argc, &argv);
+  if (status >= 0)
+    return status;
+  application = unknot_test_ui_register_application ();
   serve_notifications (g_application_get_dbus_connection (G_APPLICATION (application)));
 
   g_test_add ("/window/first-run-safety", Fixture, NULL, fixture_set_up, test_first_run_safety,
