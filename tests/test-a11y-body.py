@@ -9,16 +9,13 @@
 # Copyright 2026 The Unknot authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-SKIP = 77
-REQUIRED = os.environ.get("UNKNOT_REQUIRE_DISPLAY") is not None
-BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+
+from unknot_a11y import App, find, named, run, wait_for  # noqa: E402
 
 # At the surface layer: both gluteus maximus, the top of both medius, the nerve below.
 EXPECTED = {
@@ -28,68 +25,13 @@ EXPECTED = {
 HIDDEN = {"Left piriformis", "Right piriformis"}  # under the maximus
 
 
-def skip(reason):
-    print(f"1..0 # SKIP {reason}")
-    sys.exit(1 if REQUIRED else SKIP)
-
-
-def wait_for(what, probe, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            found = probe()
-        except Exception:  # the tree changes under us while the app starts
-            found = None
-        if found:
-            return found
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def main(unknot, schema_dir):
+def main(argv):
     import pyatspi
 
-    def app_of(pid):
-        desktop = pyatspi.Registry.getDesktop(0)
-        for i in range(desktop.childCount):
-            app = desktop.getChildAtIndex(i)
-            if app is not None and app.get_process_id() == pid:
-                return app
-        return None
-
-    def find(node, test, depth=0):
-        if node is None or depth > 50:
-            return None
-        if test(node):
-            return node
-        for i in range(node.childCount):
-            found = find(node.getChildAtIndex(i), test, depth + 1)
-            if found is not None:
-                return found
-        return None
-
-    # GTK 4.8 does not keep STATE_SHOWING up to date, so names are looked for anywhere.
-    def named(name, *roles):
-        return lambda n: n.name == name and n.getRoleName() in roles
-
-    home = tempfile.mkdtemp(prefix="unknot-a11y-")
-    env = dict(os.environ)
-    for key in ("NO_AT_BRIDGE", "GTK_A11Y", "UNKNOT_APP_G_DEBUG"):
-        env.pop(key, None)
-    if "UNKNOT_APP_G_DEBUG" in os.environ:
-        env["G_DEBUG"] = os.environ["UNKNOT_APP_G_DEBUG"]
-    env.update(GSETTINGS_BACKEND="keyfile", GSETTINGS_SCHEMA_DIR=schema_dir,
-               XDG_CONFIG_HOME=os.path.join(home, "config"),
-               XDG_DATA_HOME=os.path.join(home, "data"), GDK_BACKEND="x11")
-    for key in ("safety-acknowledged", "first-run-done"):
-        subprocess.run(["gsettings", "set", "io.github.unknot.Unknot", key, "true"],
-                       env=env, check=True)
-
-    app_process = subprocess.Popen([unknot], env=env)
+    unknot, schema_dir = argv
+    started = App(unknot, schema_dir)
+    app, app_process, env = started.root, started.process, started.env
     try:
-        app = wait_for("the app on the bus", lambda: app_of(app_process.pid))
-        wait_for("its window", lambda: find(app, lambda n: n.getRoleName() == "frame"))
-
         body_tab = wait_for("the Body tab", lambda: find(app, named("Body", "page tab")))
         body_tab.queryAction().doAction(0)
         picture = wait_for("the picture", lambda: find(
@@ -147,40 +89,8 @@ def main(unknot, schema_dir):
         print("1..4")
         return 0
     finally:
-        app_process.terminate()
-        app_process.wait(10)
-        shutil.rmtree(home, ignore_errors=True)
+        started.close()
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 and not (len(sys.argv) == 4 and sys.argv[1] == "--inner"):
-        sys.exit("usage: test-a11y-body.py UNKNOT SCHEMA_DIR")
-    if not os.environ.get("DISPLAY"):
-        skip("no X display")
-    if sys.argv[1] != "--inner":
-        for tool in ("dbus-run-session", "xdotool", "gsettings"):
-            if shutil.which(tool) is None:
-                skip(f"{tool} is not installed")
-        if not os.path.exists(BUS_LAUNCHER):
-            skip("at-spi2-core is not installed")
-        try:
-            import pyatspi  # noqa: F401
-        except ImportError:
-            skip("python3-pyatspi is not installed")
-        # A session bus of our own, so the app and its accessibility bus are ours alone.
-        sys.exit(subprocess.run(["dbus-run-session", "--", sys.executable, sys.argv[0],
-                                 "--inner"] + sys.argv[1:]).returncode)
-
-    # libatspi warns about objects that come and go while the app starts: not fatal here.
-    # The app keeps the test environment's G_DEBUG.
-    app_debug = os.environ.pop("G_DEBUG", None)
-    if app_debug is not None:
-        os.environ["UNKNOT_APP_G_DEBUG"] = app_debug
-    launcher = subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        time.sleep(0.5)
-        sys.exit(main(sys.argv[2], sys.argv[3]))
-    finally:
-        launcher.terminate()
-        launcher.wait(10)
+    run(main, "usage: test-a11y-body.py UNKNOT SCHEMA_DIR")
