@@ -17,7 +17,9 @@ main (int argc, char *argv[])
   g_autoptr (UnknotApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build (meson devenv, the tests) points at its own translations. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("UNKNOT_LOCALEDIR") ? g_getenv ("UNKNOT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

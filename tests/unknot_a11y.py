@@ -74,7 +74,7 @@ def named(name, *roles):
 class App:
     """The built app with fresh settings, started with @args."""
 
-    def __init__(self, unknot, schema_dir, args=(), settings=None):
+    def __init__(self, unknot, schema_dir, args=(), settings=None, environment=None):
         self.home = tempfile.mkdtemp(prefix="unknot-a11y-")
         env = dict(os.environ)
         for key in ("NO_AT_BRIDGE", "GTK_A11Y", "UNKNOT_APP_G_DEBUG"):
@@ -84,6 +84,7 @@ class App:
         env.update(GSETTINGS_BACKEND="keyfile", GSETTINGS_SCHEMA_DIR=schema_dir,
                    XDG_CONFIG_HOME=os.path.join(self.home, "config"),
                    XDG_DATA_HOME=os.path.join(self.home, "data"), GDK_BACKEND="x11")
+        env.update(environment or {})
         values = {"safety-acknowledged": "true", "first-run-done": "true"}
         values.update(settings or {})
         for key, value in values.items():
