@@ -507,7 +507,7 @@ write_overview (
 
   paragraph (report, report->body_font,
              _ ("Scores are the person’s own, from 0 (no pain) to 10 (worst imaginable): 1–3 "
-                "mild, 4–6 moderate, 7–10 severe. A change of about 2 points or 30 % is one a "
+                "mild, 4–6 moderate, 7–10 severe. A change of about 2 points (or 30 %) is one a "
                 "person notices; smaller changes are marked “small change”."),
              4);
 

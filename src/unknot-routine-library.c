@@ -92,6 +92,7 @@ gboolean
 unknot_routine_library_load_builtin (UnknotRoutineLibrary *self, GError **error)
 {
   g_auto (GStrv) names = NULL;
+  gboolean all_loaded = TRUE;
 
   g_return_val_if_fail (UNKNOT_IS_ROUTINE_LIBRARY (self), FALSE);
 
@@ -101,24 +102,32 @@ unknot_routine_library_load_builtin (UnknotRoutineLibrary *self, GError **error)
     return FALSE;
   qsort (names, g_strv_length (names), sizeof (char *), compare_names);
 
+  /* One broken built-in routine (our bug) must not take the others with it: it is
+   * skipped, named in the problems, and the first such error is returned. */
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *path = g_strconcat (UNKNOT_ROUTINES_RESOURCE_PATH, names[i], NULL);
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (UnknotRoutine) routine = NULL;
+      g_autoptr (GError) local_error = NULL;
 
       if (!g_str_has_suffix (names[i], ".routine"))
         continue;
-      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-      if (bytes == NULL)
-        return FALSE;
-      routine = unknot_routine_new_from_bytes (bytes, names[i], error);
-      if (routine == NULL || !add_routine (self, routine, error))
-        return FALSE;
-      g_hash_table_add (self->builtin, routine);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+      if (bytes != NULL)
+        routine = unknot_routine_new_from_bytes (bytes, names[i], &local_error);
+      if (routine != NULL && add_routine (self, routine, &local_error))
+        {
+          g_hash_table_add (self->builtin, routine);
+          continue;
+        }
+      g_ptr_array_add (self->problems, g_strdup (local_error->message));
+      if (all_loaded)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      all_loaded = FALSE;
     }
 
-  return TRUE;
+  return all_loaded;
 }
 
 /**

@@ -48,6 +48,7 @@ G_DEFINE_QUARK (unknot - routine - error - quark, unknot_routine_error)
 #define ROUTINE_GROUP "Routine"
 #define STEP_GROUP_PREFIX "Step "
 #define SUPPORTED_FORMAT 1
+#define TRANSLATION_ROOM 2
 
 typedef enum
 {
@@ -405,10 +406,12 @@ check_keys (GKeyFile *key_file,
         {
           g_autofree char *value = g_key_file_get_string (key_file, group, keys[i], NULL);
 
-          if (value == NULL || g_utf8_strlen (value, -1) > spec->max_chars)
+          /* Other languages run longer than English: twice the room. */
+          if (value == NULL || g_utf8_strlen (value, -1) > TRANSLATION_ROOM * spec->max_chars)
             {
               set_error (error, scan, UNKNOT_ROUTINE_ERROR_INVALID_VALUE, group, keys[i],
-                         _ ("the translation is longer than %u characters"), spec->max_chars);
+                         _ ("the translation is longer than %u characters"),
+                         TRANSLATION_ROOM * spec->max_chars);
               return FALSE;
             }
         }
