@@ -15,8 +15,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "unknot-pain-diary.h"
+#include "unknot-pain-diary-private.h"
 
 #define LOG_KEY "pain-log"
+#define ARCHIVES_KEY "pain-log-archives"
 #define INTENSITY_KEY "intensity-log"
 #define ENTRY_TYPE "(xsysss)"
 #define INTENSITY_TYPE "(xsus)"
@@ -32,13 +34,11 @@ struct _UnknotPainDiary
   GObject parent_instance;
 
   GSettings *settings;
-  GVariant *raw;       /* pain-log as stored: written back whole, bad entries included */
-  GArray *entries;     /* of UnknotPainEntry, the readable ones, sorted by time */
-  GPtrArray *problems; /* of char *: one message per entry that was skipped */
-  GVariant *raw_intensity;
-  GArray *intensity;     /* of UnknotIntensityRecord, sorted by time */
-  GStringChunk *strings; /* routine ids of intensity records */
-  gboolean writing;      /* our own write: its change notification is not news */
+  UnknotDiaryStore *store; /* what is stored, bad entries included, written back whole */
+  GArray *entries;         /* of UnknotPainEntry, the readable ones, sorted by time */
+  GPtrArray *problems;     /* of char *: one message per entry that was skipped */
+  GArray *intensity;       /* of UnknotIntensityRecord, sorted by time */
+  GStringChunk *strings;   /* routine ids of intensity records */
 };
 
 G_DEFINE_FINAL_TYPE (UnknotPainDiary, unknot_pain_diary, G_TYPE_OBJECT)
@@ -52,6 +52,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_SAVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const struct
 {
@@ -197,24 +206,34 @@ check_entry (
   return NULL;
 }
 
+static void
+store_saved_cb (UnknotPainDiary *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED]);
+}
+
+/* (Re)reads what is stored, recovering a damaged diary. */
+static void
+open_store (UnknotPainDiary *self)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  self->store = unknot_diary_store_new (self->settings);
+  g_signal_connect_swapped (self->store, "notify::saved", G_CALLBACK (store_saved_cb), self);
+}
+
 static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+/* The readable entries of @part, whose first entry is number @first + 1. */
 static void
-load (UnknotPainDiary *self)
+load_part (UnknotPainDiary *self, GVariant *part, guint first, gint64 now)
 {
-  gint64 now = now_seconds ();
-  gsize n;
-
-  g_clear_pointer (&self->raw, g_variant_unref);
-  g_array_set_size (self->entries, 0);
-  g_ptr_array_set_size (self->problems, 0);
-
-  self->raw = g_settings_get_value (self->settings, LOG_KEY);
-  n = g_variant_n_children (self->raw);
+  gsize n = g_variant_n_children (part);
 
   for (gsize i = 0; i < n; i++)
     {
@@ -224,14 +243,13 @@ load (UnknotPainDiary *self)
       g_autofree char *problem = NULL;
       UnknotPainEntry entry;
 
-      g_variant_get_child (self->raw, i, "(x&sy&s&s&s)", &time, &area, &score, &routine, &phase,
-                           &note);
+      g_variant_get_child (part, i, "(x&sy&s&s&s)", &time, &area, &score, &routine, &phase, &note);
       problem = check_entry (time, area, score, phase, note, now);
       if (problem != NULL)
         {
           /* Translators: a diary entry that could not be read; %u is its number */
           g_ptr_array_add (self->problems, g_strdup_printf (_ ("Diary entry %u was skipped: %s"),
-                                                            (guint) i + 1, problem));
+                                                            first + (guint) i + 1, problem));
           continue;
         }
 
@@ -242,6 +260,24 @@ load (UnknotPainDiary *self)
       phase_from_id (phase, &entry.phase);
       entry.note = g_strdup (note);
       g_array_append_val (self->entries, entry);
+    }
+}
+
+static void
+load (UnknotPainDiary *self)
+{
+  gint64 now = now_seconds ();
+  guint first = 0;
+
+  g_array_set_size (self->entries, 0);
+  g_ptr_array_set_size (self->problems, 0);
+
+  for (guint i = 0; i < unknot_diary_store_get_n_parts (self->store); i++)
+    {
+      GVariant *part = unknot_diary_store_get_part (self->store, i);
+
+      load_part (self, part, first, now);
+      first += g_variant_n_children (part);
     }
 
   /* Stored in the order given, which is nearly always time order already. */
@@ -271,21 +307,17 @@ compare_record_time (gconstpointer a, gconstpointer b)
 static void
 load_intensity (UnknotPainDiary *self)
 {
-  gsize n;
+  GVariant *stored = unknot_diary_store_get_intensity (self->store);
+  gsize n = g_variant_n_children (stored);
 
-  g_clear_pointer (&self->raw_intensity, g_variant_unref);
   g_array_set_size (self->intensity, 0);
-
-  self->raw_intensity = g_settings_get_value (self->settings, INTENSITY_KEY);
-  n = g_variant_n_children (self->raw_intensity);
   for (gsize i = 0; i < n; i++)
     {
       UnknotIntensityRecord record;
       const char *routine, *side;
       guint32 step;
 
-      g_variant_get_child (self->raw_intensity, i, "(x&su&s)", &record.time, &routine, &step,
-                           &side);
+      g_variant_get_child (stored, i, "(x&su&s)", &record.time, &routine, &step, &side);
       if (g_str_equal (side, "left"))
         record.side = UNKNOT_SIDE_LEFT;
       else if (g_str_equal (side, "right"))
@@ -299,54 +331,37 @@ load_intensity (UnknotPainDiary *self)
   g_array_sort (self->intensity, compare_record_time);
 }
 
-static void
-settings_changed_cb (UnknotPainDiary *self, const char *key)
+/* Another instance wrote the diary: one reload for the keys changed together. */
+static gboolean
+settings_change_event_cb (GSettings *settings, GQuark *keys, int n_keys, UnknotPainDiary *self)
 {
-  if (self->writing)
-    return;
-  if (g_strcmp0 (key, LOG_KEY) == 0)
-    load (self);
-  else if (g_strcmp0 (key, INTENSITY_KEY) == 0)
-    load_intensity (self);
-  else
-    return;
+  gboolean ours = keys == NULL;
+
+  for (int i = 0; i < n_keys && !ours; i++)
+    ours = keys[i] == g_quark_from_static_string (LOG_KEY) ||
+           keys[i] == g_quark_from_static_string (INTENSITY_KEY) ||
+           keys[i] == g_quark_from_static_string (ARCHIVES_KEY);
+  if (!ours || unknot_diary_store_is_writing (self->store))
+    return FALSE;
+  open_store (self);
+  load (self);
+  load_intensity (self);
   g_signal_emit (self, signals[CHANGED], 0);
+  return FALSE;
 }
 
-/* Writes @value whole and flushes it: once this returns TRUE, the entry survives a kill. */
+/* Adds @added to @key and writes it at once: once this returns TRUE the entries are
+ * held, and on disk unless #UnknotPainDiary:saved says otherwise. */
 static gboolean
-store (UnknotPainDiary *self, const char *key, GVariant *value, GError **error)
+store (UnknotPainDiary *self, const char *key, GVariant **added, guint n_added, GError **error)
 {
-  gboolean stored;
-
-  self->writing = TRUE;
-  stored = g_settings_set_value (self->settings, key, value);
-  if (stored)
-    g_settings_sync ();
-  self->writing = FALSE;
+  g_autoptr (GError) local_error = NULL;
+  gboolean stored = unknot_diary_store_append (self->store, key, added, n_added, &local_error);
 
   if (!stored)
-    g_set_error (error, UNKNOT_PAIN_DIARY_ERROR, UNKNOT_PAIN_DIARY_ERROR_WRITE,
-                 _ ("The pain diary cannot be written: its settings are read-only"));
+    g_set_error_literal (error, UNKNOT_PAIN_DIARY_ERROR, UNKNOT_PAIN_DIARY_ERROR_WRITE,
+                         local_error->message);
   return stored;
-}
-
-/* The stored array with @n_added entries of @child_type after it, all kept as they were. */
-static GVariant *
-extend (GVariant *raw, const char *child_type, GVariant **added, guint n_added)
-{
-  gsize n = g_variant_n_children (raw);
-  g_autofree GVariant **children = g_new (GVariant *, n + n_added);
-  GVariant *result;
-
-  for (gsize i = 0; i < n; i++)
-    children[i] = g_variant_get_child_value (raw, i);
-  for (guint i = 0; i < n_added; i++)
-    children[n + i] = added[i];
-  result = g_variant_new_array (G_VARIANT_TYPE (child_type), children, n + n_added);
-  for (gsize i = 0; i < n; i++)
-    g_variant_unref (children[i]);
-  return result;
 }
 
 static void
@@ -394,7 +409,6 @@ unknot_pain_diary_append (UnknotPainDiary *self,
 {
   g_autofree char *problem = NULL;
   GVariant *added;
-  GVariant *value;
   UnknotPainEntry entry;
 
   g_return_val_if_fail (UNKNOT_IS_PAIN_DIARY (self), FALSE);
@@ -411,18 +425,9 @@ unknot_pain_diary_append (UnknotPainDiary *self,
       return FALSE;
     }
 
-  added = g_variant_ref_sink (entry_to_variant (time, area, score, routine_id, phase, note));
-  value = g_variant_ref_sink (extend (self->raw, ENTRY_TYPE, &added, 1));
-  g_variant_unref (added);
-  if (!store (self, LOG_KEY, value, error))
-    {
-      g_variant_unref (value);
-      return FALSE;
-    }
-
-  /* What was written is what we hold: reading it back would parse it all again. */
-  g_variant_unref (self->raw);
-  self->raw = value;
+  added = entry_to_variant (time, area, score, routine_id, phase, note);
+  if (!store (self, LOG_KEY, &added, 1, error))
+    return FALSE;
 
   entry.time = time;
   entry.area = area;
@@ -1026,8 +1031,7 @@ unknot_pain_diary_import_csv (
 
   if (added->len > 0)
     {
-      if (!store (self, LOG_KEY,
-                  extend (self->raw, ENTRY_TYPE, (GVariant **) added->pdata, added->len), error))
+      if (!store (self, LOG_KEY, (GVariant **) added->pdata, added->len, error))
         return FALSE;
       load (self);
       g_signal_emit (self, signals[CHANGED], 0);
@@ -1052,20 +1056,14 @@ unknot_pain_diary_add_intensity_event (UnknotPainDiary *self,
                                        GError **error)
 {
   GVariant *added;
-  GVariant *value;
-  gboolean stored;
 
   g_return_val_if_fail (UNKNOT_IS_PAIN_DIARY (self), FALSE);
   g_return_val_if_fail (routine_id != NULL, FALSE);
   g_return_val_if_fail (side == UNKNOT_SIDE_LEFT || side == UNKNOT_SIDE_RIGHT, FALSE);
 
-  added = g_variant_ref_sink (g_variant_new (INTENSITY_TYPE, time, routine_id, step_index,
-                                             side == UNKNOT_SIDE_LEFT ? "left" : "right"));
-  value = g_variant_ref_sink (extend (self->raw_intensity, INTENSITY_TYPE, &added, 1));
-  g_variant_unref (added);
-  stored = store (self, INTENSITY_KEY, value, error);
-  g_variant_unref (value);
-  if (!stored)
+  added = g_variant_new (INTENSITY_TYPE, time, routine_id, step_index,
+                         side == UNKNOT_SIDE_LEFT ? "left" : "right");
+  if (!store (self, INTENSITY_KEY, &added, 1, error))
     return FALSE;
 
   load_intensity (self);
@@ -1098,6 +1096,66 @@ unknot_pain_diary_get_intensity_events (UnknotPainDiary *self, gint64 from, gint
 }
 
 /**
+ * unknot_pain_diary_get_saved:
+ *
+ * Returns: whether every entry is on disk; when not, they are kept in memory and the
+ *   write is tried again (see unknot_pain_diary_get_save_problem())
+ */
+gboolean
+unknot_pain_diary_get_saved (UnknotPainDiary *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_PAIN_DIARY (self), FALSE);
+  return unknot_diary_store_get_saved (self->store);
+}
+
+/**
+ * unknot_pain_diary_get_save_problem:
+ *
+ * Returns: (nullable): why entries are not on disk, for the person
+ */
+const char *
+unknot_pain_diary_get_save_problem (UnknotPainDiary *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_PAIN_DIARY (self), NULL);
+  return unknot_diary_store_get_save_problem (self->store);
+}
+
+/**
+ * unknot_pain_diary_get_rescue_report:
+ *
+ * Returns: (nullable): what was damaged in the stored diary and what was recovered,
+ *   for the person; %NULL when it was read whole
+ */
+const char *
+unknot_pain_diary_get_rescue_report (UnknotPainDiary *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_PAIN_DIARY (self), NULL);
+  return unknot_diary_store_get_rescue_report (self->store);
+}
+
+UnknotDiaryStore *
+unknot_pain_diary_get_store (UnknotPainDiary *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_PAIN_DIARY (self), NULL);
+  return self->store;
+}
+
+static void
+unknot_pain_diary_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  UnknotPainDiary *self = UNKNOT_PAIN_DIARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_SAVED:
+      g_value_set_boolean (value, self->store ? unknot_diary_store_get_saved (self->store) : TRUE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/**
  * unknot_pain_diary_new:
  * @settings: the application's settings, holding `pain-log` and `intensity-log`
  */
@@ -1110,9 +1168,10 @@ unknot_pain_diary_new (GSettings *settings)
 
   self = g_object_new (UNKNOT_TYPE_PAIN_DIARY, NULL);
   self->settings = g_object_ref (settings);
+  open_store (self);
   load (self);
   load_intensity (self);
-  g_signal_connect_swapped (settings, "changed", G_CALLBACK (settings_changed_cb), self);
+  g_signal_connect (settings, "change-event", G_CALLBACK (settings_change_event_cb), self);
   return self;
 }
 
@@ -1123,6 +1182,8 @@ unknot_pain_diary_dispose (GObject *object)
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (unknot_pain_diary_parent_class)->dispose (object);
@@ -1133,8 +1194,7 @@ unknot_pain_diary_finalize (GObject *object)
 {
   UnknotPainDiary *self = UNKNOT_PAIN_DIARY (object);
 
-  g_clear_pointer (&self->raw, g_variant_unref);
-  g_clear_pointer (&self->raw_intensity, g_variant_unref);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->intensity, g_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -1148,6 +1208,7 @@ unknot_pain_diary_class_init (UnknotPainDiaryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->get_property = unknot_pain_diary_get_property;
   object_class->dispose = unknot_pain_diary_dispose;
   object_class->finalize = unknot_pain_diary_finalize;
 
@@ -1156,6 +1217,15 @@ unknot_pain_diary_class_init (UnknotPainDiaryClass *klass)
    *
    * Entries were added, here or by another instance.
    */
+  /**
+   * UnknotPainDiary:saved:
+   *
+   * Whether every entry is on disk.
+   */
+  properties[PROP_SAVED] =
+    g_param_spec_boolean ("saved", NULL, NULL, TRUE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 0);
 }

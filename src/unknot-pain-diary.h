@@ -131,6 +131,9 @@ gboolean unknot_pain_diary_get_routine_change (UnknotPainDiary *self,
                                                guint *n_sessions);
 void unknot_pain_diary_get_summary (UnknotPainDiary *self, gint64 now, UnknotPainSummary *summary);
 const GPtrArray *unknot_pain_diary_get_problems (UnknotPainDiary *self);
+gboolean unknot_pain_diary_get_saved (UnknotPainDiary *self);
+const char *unknot_pain_diary_get_save_problem (UnknotPainDiary *self);
+const char *unknot_pain_diary_get_rescue_report (UnknotPainDiary *self);
 
 char *unknot_pain_diary_to_csv (UnknotPainDiary *self);
 gboolean unknot_pain_diary_import_csv (

@@ -543,11 +543,62 @@ first_run_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   leaflet_visible_child_cb (self);
 }
 
+/* The disk refused the diary (full, read-only): the scores are kept and retried. */
+static void
+diary_saved_cb (UnknotWindow *self, GParamSpec *pspec, UnknotPainDiary *diary)
+{
+  AdwToast *toast;
+
+  if (unknot_pain_diary_get_saved (diary))
+    toast = adw_toast_new (_ ("Your pain diary is saved again"));
+  else
+    {
+      g_autofree char *text =
+        g_strdup_printf (_ ("Your scores are kept in Unknot but not yet saved. %s"),
+                         unknot_pain_diary_get_save_problem (diary));
+
+      toast = adw_toast_new (text);
+      adw_toast_set_timeout (toast, 0);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Told once, when the window first shows: what was damaged, and what was recovered. */
+static gboolean
+show_rescue_report (gpointer data)
+{
+  UnknotWindow *self = data;
+  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const char *report = unknot_pain_diary_get_rescue_report (unknot_application_get_diary (app));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Your Pain Diary Was Damaged"), report);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is on the screen, so that the dialog comes above it. */
+static void
+show_rescue_report_cb (UnknotWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, show_rescue_report_cb, NULL);
+  g_idle_add_full (G_PRIORITY_LOW, show_rescue_report, g_object_ref (self), g_object_unref);
+}
+
 /* GtkWindow:application is not a construct property, so the window is set up here,
  * once it is known, rather than in constructed(). */
 static void
 unknot_window_setup (UnknotWindow *self, UnknotApplication *app)
 {
+  /* The diary first: a damaged one is recovered before anything writes the settings. */
+  UnknotPainDiary *diary = unknot_application_get_diary (app);
+
+  g_signal_connect_object (diary, "notify::saved", G_CALLBACK (diary_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (unknot_pain_diary_get_rescue_report (diary) != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (show_rescue_report_cb), NULL);
+
   self->settings = g_object_ref (unknot_application_get_settings (app));
   self->library = g_object_ref (unknot_application_get_library (app));
 

@@ -38,6 +38,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->settings = g_settings_new (APPLICATION_ID);
   g_settings_reset (f->settings, "pain-log");
   g_settings_reset (f->settings, "intensity-log");
+  g_settings_reset (f->settings, "pain-log-archives");
   f->diary = unknot_pain_diary_new (f->settings);
   g_signal_connect (f->diary, "changed", G_CALLBACK (changed_cb), f);
 }

@@ -72,9 +72,11 @@ def named(name, *roles):
 
 
 class App:
-    """The built app with fresh settings, started with @args."""
+    """The built app with fresh settings, started with @args; prepare(app) runs just
+    before it starts, with app.home and app.env set."""
 
-    def __init__(self, unknot, schema_dir, args=(), settings=None, environment=None):
+    def __init__(self, unknot, schema_dir, args=(), settings=None, environment=None,
+                 prepare=None):
         self.home = tempfile.mkdtemp(prefix="unknot-a11y-")
         env = dict(os.environ)
         for key in ("NO_AT_BRIDGE", "GTK_A11Y", "UNKNOT_APP_G_DEBUG"):
@@ -91,6 +93,8 @@ class App:
             subprocess.run(["gsettings", "set", "io.github.unknot.Unknot", key, value],
                            env=env, check=True)
         self.env = env
+        if prepare is not None:
+            prepare(self)
         self.process = subprocess.Popen([unknot] + list(args), env=env)
         self.root = wait_for("the app on the bus", lambda: app_of(self.process.pid))
         wait_for("its window", lambda: find(self.root, lambda n: n.getRoleName() == "frame"))

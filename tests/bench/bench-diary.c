@@ -93,6 +93,14 @@ main (int argc, char *argv[])
       const char *names[] = { "append", "load", "summary", "append+summary" };
 
       fill (settings, sizes[s].days, now - 3600);
+      {
+        /* The first append lays a long diary out in parts, as years of use would. */
+        g_autoptr (UnknotPainDiary) diary = unknot_pain_diary_new (settings);
+
+        if (!unknot_pain_diary_append (diary, now - 3000, UNKNOT_AREA_LOW_BACK, 4, "",
+                                       UNKNOT_PHASE_CHECK_IN, NULL, NULL))
+          return EXIT_FAILURE;
+      }
 
       for (guint round = 0; round < ROUNDS; round++)
         {
