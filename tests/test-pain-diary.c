@@ -386,6 +386,60 @@ test_intensity_events (Fixture *f, gconstpointer data)
   g_assert_cmpint (record->side, ==, UNKNOT_SIDE_RIGHT);
 }
 
+/* The person flies from Berlin to New York between a before and an after: the pair
+ * is still a pair (times are UTC), nothing is lost, and the weeks follow the zone the
+ * person is in now. */
+static void
+test_time_zone_change (Fixture *f, gconstpointer data)
+{
+  g_autofree char *saved_tz = g_strdup (g_getenv ("TZ"));
+  g_autoptr (GDateTime) sunday_late = NULL;
+  g_autoptr (GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  gint64 before, after;
+  UnknotPainSummary in_berlin, in_new_york;
+  g_autoptr (GArray) sessions = NULL;
+
+  g_assert_nonnull (berlin);
+  /* Sunday 23:30 in Berlin (17:30 in New York); the after comes 40 min later. */
+  sunday_late = g_date_time_new (berlin, 2026, 11, 15, 23, 30, 0);
+  before = g_date_time_to_unix (sunday_late);
+  after = before + 40 * 60;
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  append (f, before, UNKNOT_AREA_LOW_BACK, 6, "glute-release", UNKNOT_PHASE_BEFORE);
+  g_setenv ("TZ", "America/New_York", TRUE);
+  append (f, after, UNKNOT_AREA_LOW_BACK, 3, "glute-release", UNKNOT_PHASE_AFTER);
+
+  sessions = unknot_pain_diary_get_sessions (f->diary, before - DAY, after + DAY);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpuint (g_array_index (sessions, UnknotPainSession, 0).before, ==, 6);
+  g_assert_cmpuint (g_array_index (sessions, UnknotPainSession, 0).after, ==, 3);
+
+  /* A week later, in each zone: the same sessions and change; the week of the
+   * routine is the one the person's clock says. */
+  unknot_pain_diary_get_summary (f->diary, after + 2 * HOUR, &in_new_york);
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  unknot_pain_diary_get_summary (f->diary, after + 2 * HOUR, &in_berlin);
+  g_assert_cmpuint (in_berlin.n_changes, ==, 1);
+  g_assert_cmpuint (in_new_york.n_changes, ==, 1);
+  g_assert_cmpfloat (in_berlin.average_change, ==, -3);
+  g_assert_cmpfloat (in_new_york.average_change, ==, -3);
+  g_assert_cmpuint (in_berlin.sessions_last_four_weeks, ==, 1);
+  g_assert_cmpuint (in_new_york.sessions_last_four_weeks, ==, 1);
+  /* A run counts when it starts.  Two hours after it, it is Monday in Berlin, where
+   * the run started on Sunday: last week, so none this week, but the streak holds.
+   * In New York it is still Sunday evening: the run is this week's. */
+  g_assert_cmpuint (in_berlin.sessions_this_week, ==, 0);
+  g_assert_cmpuint (in_berlin.weekly_streak, ==, 1);
+  g_assert_cmpuint (in_new_york.sessions_this_week, ==, 1);
+  g_assert_cmpuint (in_new_york.weekly_streak, ==, 1);
+
+  if (saved_tz != NULL)
+    g_setenv ("TZ", saved_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 /* Another instance (or another GSettings object) writes: the diary follows. */
 static void
 test_external_change (Fixture *f, gconstpointer data)
@@ -491,6 +545,7 @@ main (int argc, char *argv[])
   ADD ("/pain-diary/csv-bad", test_csv_bad);
   ADD ("/pain-diary/intensity-events", test_intensity_events);
   ADD ("/pain-diary/external-change", test_external_change);
+  ADD ("/pain-diary/time-zone-change", test_time_zone_change);
 #undef ADD
   g_test_add_func ("/pain-diary/noticeable", test_noticeable);
   g_test_add_func ("/pain-diary/survives-kill", test_survives_kill);
