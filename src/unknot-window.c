@@ -34,18 +34,105 @@ struct _UnknotWindow
   AdwViewStack *view_stack;
   GtkBox *routines_box;
   UnknotRoutinePage *routine_page;
+  AdwBin *body_bin;
+  AdwBin *progress_bin;
+
+  /* Built the first time they are shown: start-up lays out only what it shows. */
   UnknotPlayerPage *player_page;
   UnknotBodyPage *body_page;
+  UnknotCheckInPage *check_in_page;
+  UnknotFirstRun *first_run;
 
   GSettings *settings;
   UnknotRoutineLibrary *library;
   char *pending_routine_id;        /* asked for before the safety notes were acknowledged */
   UnknotRoutine *check_in_routine; /* the routine the check-in shown belongs to */
-  UnknotCheckInPage *check_in_page;
-  UnknotFirstRun *first_run;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void first_run_finished_cb (UnknotWindow *self);
+static void check_in_done_cb (UnknotWindow *self);
+static void check_in_skipped_cb (UnknotWindow *self);
+static void player_closed_cb (UnknotWindow *self);
+
+static UnknotApplication *
+get_app (UnknotWindow *self)
+{
+  return UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static GtkWidget *
+add_page (UnknotWindow *self, GType type, const char *name)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+
+  gtk_stack_add_named (self->main_stack, page, name);
+  return page;
+}
+
+static UnknotFirstRun *
+get_first_run (UnknotWindow *self)
+{
+  if (self->first_run == NULL)
+    {
+      self->first_run = UNKNOT_FIRST_RUN (add_page (self, UNKNOT_TYPE_FIRST_RUN, "first-run"));
+      g_signal_connect_swapped (self->first_run, "finished", G_CALLBACK (first_run_finished_cb),
+                                self);
+      unknot_first_run_set_sources (self->first_run, self->settings,
+                                    unknot_application_get_diary (get_app (self)), self->library);
+    }
+  return self->first_run;
+}
+
+static UnknotCheckInPage *
+get_check_in_page (UnknotWindow *self)
+{
+  if (self->check_in_page == NULL)
+    {
+      self->check_in_page =
+        UNKNOT_CHECK_IN_PAGE (add_page (self, UNKNOT_TYPE_CHECK_IN_PAGE, "check-in"));
+      g_signal_connect_swapped (self->check_in_page, "done", G_CALLBACK (check_in_done_cb), self);
+      g_signal_connect_swapped (self->check_in_page, "skipped", G_CALLBACK (check_in_skipped_cb),
+                                self);
+    }
+  return self->check_in_page;
+}
+
+static UnknotPlayerPage *
+get_player_page (UnknotWindow *self)
+{
+  if (self->player_page == NULL)
+    {
+      self->player_page = UNKNOT_PLAYER_PAGE (add_page (self, UNKNOT_TYPE_PLAYER_PAGE, "player"));
+      g_signal_connect_swapped (self->player_page, "closed", G_CALLBACK (player_closed_cb), self);
+    }
+  return self->player_page;
+}
+
+/* The running or paused session, if the player was ever shown. */
+static UnknotSession *
+get_session (UnknotWindow *self)
+{
+  return self->player_page ? unknot_player_page_get_session (self->player_page) : NULL;
+}
+
+/* The Body and Progress pages, when their tab is first chosen. */
+static void
+view_visible_child_cb (UnknotWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "body") == 0 && self->body_page == NULL && self->library != NULL)
+    {
+      self->body_page = g_object_new (UNKNOT_TYPE_BODY_PAGE, NULL);
+      adw_bin_set_child (self->body_bin, GTK_WIDGET (self->body_page));
+      unknot_body_page_setup (self->body_page, self->library,
+                              unknot_application_get_diary (get_app (self)));
+    }
+  else if (g_strcmp0 (name, "progress") == 0 && adw_bin_get_child (self->progress_bin) == NULL)
+    adw_bin_set_child (self->progress_bin, g_object_new (UNKNOT_TYPE_PROGRESS_PAGE, NULL));
+}
 
 /**
  * unknot_window_show_routine:
@@ -263,7 +350,7 @@ ask_pain (UnknotWindow *self, UnknotPhase phase, UnknotRoutine *routine, int onl
   else
     areas = areas_to_ask (self, routine);
 
-  unknot_check_in_page_ask (self->check_in_page, phase,
+  unknot_check_in_page_ask (get_check_in_page (self), phase,
                             routine ? unknot_routine_get_name (routine) : NULL,
                             (const UnknotArea *) areas->data, areas->len);
   gtk_stack_set_visible_child_name (self->main_stack, "check-in");
@@ -283,8 +370,6 @@ too_intense_cb (UnknotSession *session, guint step_index, UnknotWindow *self)
         side == UNKNOT_SIDE_RIGHT ? UNKNOT_SIDE_RIGHT : UNKNOT_SIDE_LEFT, &error))
     unknot_window_add_toast (self, error->message);
 }
-
-static void player_closed_cb (UnknotWindow *self);
 
 /* The routine is over: ask how it feels now, while the last sounds play out. */
 static void
@@ -312,7 +397,7 @@ begin_session (UnknotWindow *self, UnknotRoutine *routine)
   g_signal_connect_object (session, "too-intense", G_CALLBACK (too_intense_cb), self, 0);
   g_signal_connect_object (session, "finished", G_CALLBACK (session_finished_cb), self, 0);
   unknot_application_attach_session (app, session);
-  unknot_player_page_set_session (self->player_page, session);
+  unknot_player_page_set_session (get_player_page (self), session);
   gtk_stack_set_visible_child_name (self->main_stack, "player");
   leaflet_visible_child_cb (self);
   unknot_session_start (session);
@@ -455,7 +540,7 @@ unknot_window_start_routine (UnknotWindow *self, const char *routine_id)
     {
       g_free (self->pending_routine_id);
       self->pending_routine_id = g_strdup (routine_id);
-      unknot_first_run_show_safety (self->first_run);
+      unknot_first_run_show_safety (get_first_run (self));
       gtk_stack_set_visible_child_name (self->main_stack, "first-run");
       return TRUE;
     }
@@ -463,7 +548,7 @@ unknot_window_start_routine (UnknotWindow *self, const char *routine_id)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "first-run") == 0)
     g_settings_set_boolean (self->settings, "first-run-done", TRUE);
 
-  current = unknot_player_page_get_session (self->player_page);
+  current = get_session (self);
   if (current != NULL && (unknot_session_is_running (current) ||
                           unknot_session_get_state (current) == UNKNOT_SESSION_STATE_PAUSED))
     {
@@ -488,7 +573,7 @@ static void
 player_closed_cb (UnknotWindow *self)
 {
   UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  UnknotSession *session = unknot_player_page_get_session (self->player_page);
+  UnknotSession *session = get_session (self);
 
   if (session != NULL)
     {
@@ -496,7 +581,8 @@ player_closed_cb (UnknotWindow *self)
       if (app != NULL)
         unknot_application_detach_session (app, session);
     }
-  unknot_player_page_set_session (self->player_page, NULL);
+  if (self->player_page != NULL)
+    unknot_player_page_set_session (self->player_page, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   leaflet_visible_child_cb (self);
 }
@@ -538,7 +624,7 @@ first_run_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   /* Never over a running routine or a check-in. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
-  unknot_first_run_start (self->first_run);
+  unknot_first_run_start (get_first_run (self));
   gtk_stack_set_visible_child_name (self->main_stack, "first-run");
   leaflet_visible_child_cb (self);
 }
@@ -607,22 +693,20 @@ unknot_window_setup (UnknotWindow *self, UnknotApplication *app)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  unknot_first_run_set_sources (self->first_run, self->settings, unknot_application_get_diary (app),
-                                self->library);
   if (!g_settings_get_boolean (self->settings, "first-run-done"))
     {
-      unknot_first_run_start (self->first_run);
+      unknot_first_run_start (get_first_run (self));
       gtk_stack_set_visible_child_name (self->main_stack, "first-run");
     }
   else if (!g_settings_get_boolean (self->settings, "safety-acknowledged"))
     {
-      unknot_first_run_show_safety (self->first_run);
+      unknot_first_run_show_safety (get_first_run (self));
       gtk_stack_set_visible_child_name (self->main_stack, "first-run");
     }
   else
     gtk_stack_set_visible_child_name (self->main_stack, "main");
   populate_routines (self);
-  unknot_body_page_setup (self->body_page, self->library, unknot_application_get_diary (app));
+  view_visible_child_cb (self);
   leaflet_visible_child_cb (self);
 }
 
@@ -631,9 +715,13 @@ unknot_window_dispose (GObject *object)
 {
   UnknotWindow *self = UNKNOT_WINDOW (object);
 
-  if (self->player_page != NULL)
+  if (get_session (self) != NULL)
     player_closed_cb (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_WINDOW);
+  self->player_page = NULL;
+  self->body_page = NULL;
+  self->check_in_page = NULL;
+  self->first_run = NULL;
   g_clear_pointer (&self->pending_routine_id, g_free);
   g_clear_object (&self->check_in_routine);
   g_clear_object (&self->library);
@@ -685,14 +773,9 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routines_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_page);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, player_page);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, body_page);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, check_in_page);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, first_run);
-  gtk_widget_class_bind_template_callback (widget_class, check_in_done_cb);
-  gtk_widget_class_bind_template_callback (widget_class, check_in_skipped_cb);
-  gtk_widget_class_bind_template_callback (widget_class, player_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, first_run_finished_cb);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, body_bin);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, progress_bin);
+  gtk_widget_class_bind_template_callback (widget_class, view_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);

@@ -86,10 +86,17 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->window = unknot_window_new (application);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 760);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->page = UNKNOT_BODY_PAGE (find_one (GTK_WIDGET (fixture->window), UNKNOT_TYPE_BODY_PAGE));
-  fixture->view = unknot_body_page_get_view (fixture->page);
+  /* The Body page is built when its tab is first chosen. */
+  {
+    g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+    unknot_test_ui_collect (GTK_WIDGET (fixture->window), UNKNOT_TYPE_BODY_PAGE, found);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
   adw_view_stack_set_visible_child_name (
     ADW_VIEW_STACK (find_one (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)), "body");
+  fixture->page = UNKNOT_BODY_PAGE (find_one (GTK_WIDGET (fixture->window), UNKNOT_TYPE_BODY_PAGE));
+  fixture->view = unknot_body_page_get_view (fixture->page);
   wait_for_layout (GTK_WIDGET (fixture->window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
 }
