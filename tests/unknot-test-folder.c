@@ -80,9 +80,15 @@ unknot_test_folder_make_hostile (GPtrArray *bad_files)
 
   write_file (dir, "a-good.routine",
               ROUTINE_TEXT (UNKNOT_TEST_GOOD_ID, UNKNOT_TEST_GOOD_NAME, "Ball"), -1);
-  write_file (
-    dir, "b-markup.routine",
-    ROUTINE_TEXT (UNKNOT_TEST_MARKUP_ID, UNKNOT_TEST_MARKUP_NAME, UNKNOT_TEST_MARKUP_STEP), -1);
+  /* Every text a person reads holds markup, valid and not. */
+  write_file (dir, "b-markup.routine",
+              "[Routine]\nFormat=1\nId=" UNKNOT_TEST_MARKUP_ID "\nName=" UNKNOT_TEST_MARKUP_NAME
+              "\nSummary=" UNKNOT_TEST_MARKUP_SUMMARY "\nHelps=stiffness;\n"
+              "Safety=" UNKNOT_TEST_MARKUP_SAFETY "\n\n"
+              "[Step 1]\nName=" UNKNOT_TEST_MARKUP_STEP "\nTarget=piriformis\n"
+              "Tool=massage-ball\nSide=both\nTechnique=hold\nDuration=30\n"
+              "Instruction=" UNKNOT_TEST_MARKUP_INSTRUCTION "\nSpoken=Hold & <b>breathe</b>.\n",
+              -1);
 
   path = g_build_filename (dir, "c-directory.routine", NULL);
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);

@@ -24,6 +24,9 @@ typedef struct
 #define UNKNOT_TEST_MARKUP_ID "my-markup-routine"
 #define UNKNOT_TEST_MARKUP_NAME "<b>Bold</b> & <i>co"
 #define UNKNOT_TEST_MARKUP_STEP "<span size='99999'>Big</span> & ball"
+#define UNKNOT_TEST_MARKUP_SUMMARY "<i>Slanted</i> & <u>underlined</u>"
+#define UNKNOT_TEST_MARKUP_SAFETY "Stop at <b>once</b> if it hurts & tingles"
+#define UNKNOT_TEST_MARKUP_INSTRUCTION "Hold <tt>still</tt> & breathe <"
 
 char *unknot_test_folder_make_hostile (GPtrArray *bad_files);
 void unknot_test_folder_remove (const char *dir);
