@@ -146,14 +146,14 @@ player_page (UnknotWindow *window)
 }
 
 static guint
-count_sound_toasts (UnknotWindow *window)
+count_toasts (UnknotWindow *window, const char *start)
 {
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
   guint n = 0;
 
   unknot_test_ui_collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
-    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), "No sound: ") &&
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), start) &&
         gtk_widget_is_drawable (g_ptr_array_index (labels, i)))
       n++;
   return n;
@@ -186,6 +186,15 @@ close_toasts (UnknotWindow *window)
       if (!closed)
         return;
     }
+}
+
+static void
+iterate_for (gint64 us)
+{
+  gint64 until = g_get_monotonic_time () + us;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -224,12 +233,12 @@ test_no_sound_told_once (void)
   close_toasts (window);
 
   run_to_the_end (window, UNKNOT_FAKE_CLOCK (clock), UNKNOT_TEST_MARKUP_ID);
-  g_assert_cmpuint (count_sound_toasts (window), ==, 1);
+  g_assert_cmpuint (count_toasts (window, "No sound: "), ==, 1);
   close_toasts (window);
-  g_assert_cmpuint (count_sound_toasts (window), ==, 0);
+  g_assert_cmpuint (count_toasts (window, "No sound: "), ==, 0);
 
   run_to_the_end (window, UNKNOT_FAKE_CLOCK (clock), "glute-release");
-  g_assert_cmpuint (count_sound_toasts (window), ==, 0);
+  g_assert_cmpuint (count_toasts (window, "No sound: "), ==, 0);
 
   /* A toast's text is shown as written, whatever it quotes. */
   unknot_window_add_toast (window, "No sound: <b>“a & b”</b>");
@@ -238,6 +247,56 @@ test_no_sound_told_once (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   unknot_test_ui_iterate ();
+}
+
+/* A voice that cannot start (its data folder empty), with a working output: the
+ * routine runs on earcons and the person is told once.  In a child process, where the
+ * output is a fakesink and eSpeak NG has not started yet. */
+static void
+test_broken_voice_told_once (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (UnknotClock) clock = unknot_fake_clock_new (1000 * G_USEC_PER_SEC);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("unknot-espeak-XXXXXX", &error);
+      g_autofree char *data = g_build_filename (dir, "espeak-ng-data", NULL);
+      UnknotWindow *window;
+      gint64 give_up = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (g_mkdir (data, 0755), ==, 0);
+      g_setenv ("ESPEAK_DATA_PATH", dir, TRUE);
+      g_setenv ("UNKNOT_AUDIO_SINK", "fakesink sync=false", TRUE);
+
+      unknot_application_set_clock (application, clock);
+      window = open_window ();
+      close_toasts (window);
+      g_assert_true (unknot_window_start_routine (window, UNKNOT_TEST_GOOD_ID));
+      /* The voice fails in its threads: the message comes through the main loop. */
+      while (count_toasts (window, "Spoken guidance is off") == 0 &&
+             g_get_monotonic_time () < give_up)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (10 * 1000);
+      g_assert_true (gtk_widget_activate_action (player_page (window), "player.close", NULL));
+      unknot_test_ui_iterate ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+      unknot_test_ui_iterate ();
+      g_assert_cmpuint (count_toasts (window, "Spoken guidance is off"), ==, 1);
+      g_assert_cmpuint (count_toasts (window, "No sound: "), ==, 0);
+      close_toasts (window);
+
+      run_to_the_end (window, UNKNOT_FAKE_CLOCK (clock), "glute-release");
+      iterate_for (G_USEC_PER_SEC);
+      g_assert_cmpuint (count_toasts (window, "Spoken guidance is off"), ==, 0);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      unknot_test_ui_iterate ();
+      unknot_test_folder_remove (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 int
@@ -273,6 +332,7 @@ main (int argc, char *argv[])
 
       g_test_add_func ("/faults-window/hostile-folder", test_hostile_folder);
       g_test_add_func ("/faults-window/no-sound-told-once", test_no_sound_told_once);
+      g_test_add_func ("/faults-window/broken-voice-told-once", test_broken_voice_told_once);
       status = g_test_run ();
 
       g_clear_object (&settings);
