@@ -62,36 +62,32 @@ static const char short_routine[] =
 #define SHORT_GET_READY 3
 #define SHORT_SECONDS (SHORT_GET_READY + 5)
 
+/* What one signal said, and how often. */
+typedef struct
+{
+  guint n;
+  char *message;
+} Problems;
+
 typedef struct
 {
   UnknotClock *clock;
   UnknotRoutine *routine;
   UnknotCuePlayer *player;
   UnknotSessionSound *sound;
-  guint n_player_problems;
-  guint n_voice_problems;
-  char *player_problem;
-  char *voice_problem;
+  Problems player_problems;
+  Problems voice_problems;
   gint64 finished_at;
   gint64 longest_away; /* the longest the main thread was busy with the sound */
 } Fixture;
 
 static void
-player_problem_cb (UnknotCuePlayer *player, const char *message, Fixture *f)
+problem_cb (GObject *source, const char *message, Problems *problems)
 {
-  g_test_message ("player problem: %s", message);
-  f->n_player_problems++;
-  g_free (f->player_problem);
-  f->player_problem = g_strdup (message);
-}
-
-static void
-voice_problem_cb (UnknotSessionSound *sound, const char *message, Fixture *f)
-{
-  g_test_message ("voice problem: %s", message);
-  f->n_voice_problems++;
-  g_free (f->voice_problem);
-  f->voice_problem = g_strdup (message);
+  g_test_message ("%s: %s", G_OBJECT_TYPE_NAME (source), message);
+  problems->n++;
+  g_free (problems->message);
+  problems->message = g_strdup (message);
 }
 
 static void
@@ -106,9 +102,9 @@ set_up (Fixture *f, UnknotClock *clock, const char *text, const char *sink, gboo
   f->routine = unknot_routine_new_from_bytes (bytes, "test.routine", &error);
   g_assert_no_error (error);
   f->player = unknot_cue_player_new (sink);
-  g_signal_connect (f->player, "problem", G_CALLBACK (player_problem_cb), f);
+  g_signal_connect (f->player, "problem", G_CALLBACK (problem_cb), &f->player_problems);
   f->sound = unknot_session_sound_new (f->player, voice);
-  g_signal_connect (f->sound, "voice-problem", G_CALLBACK (voice_problem_cb), f);
+  g_signal_connect (f->sound, "voice-problem", G_CALLBACK (problem_cb), &f->voice_problems);
 }
 
 static void
@@ -118,8 +114,8 @@ tear_down (Fixture *f)
   g_clear_object (&f->player);
   g_clear_object (&f->routine);
   g_clear_object (&f->clock);
-  g_clear_pointer (&f->player_problem, g_free);
-  g_clear_pointer (&f->voice_problem, g_free);
+  g_clear_pointer (&f->player_problems.message, g_free);
+  g_clear_pointer (&f->voice_problems.message, g_free);
 }
 
 static void
@@ -198,10 +194,10 @@ check_no_output (const char *sink)
   f.clock = unknot_fake_clock_new (START);
   run_on_fake_clock (&f);
 
-  g_assert_cmpuint (f.n_player_problems, ==, 1);
-  g_assert_true (g_str_has_prefix (f.player_problem, "Sound cues are off: "));
+  g_assert_cmpuint (f.player_problems.n, ==, 1);
+  g_assert_true (g_str_has_prefix (f.player_problems.message, "Sound cues are off: "));
   g_assert_false (unknot_cue_player_get_available (f.player));
-  g_assert_cmpuint (f.n_voice_problems, ==, 0);
+  g_assert_cmpuint (f.voice_problems.n, ==, 0);
   tear_down (&f);
 }
 
@@ -297,9 +293,9 @@ check_broken_voice (const char *espeak_data_path)
   f.clock = unknot_fake_clock_new (START);
   run_on_fake_clock (&f);
 
-  g_assert_cmpuint (f.n_voice_problems, ==, 1);
-  g_assert_true (g_str_has_prefix (f.voice_problem, "Spoken guidance is off ("));
-  g_assert_cmpuint (f.n_player_problems, ==, 0);
+  g_assert_cmpuint (f.voice_problems.n, ==, 1);
+  g_assert_true (g_str_has_prefix (f.voice_problems.message, "Spoken guidance is off ("));
+  g_assert_cmpuint (f.player_problems.n, ==, 0);
   tear_down (&f);
   unknot_test_folder_remove (dir);
 }
@@ -530,7 +526,7 @@ test_server_killed (void)
       /* Mid count-in, after its first ticks were played. */
       if (!killed && g_get_monotonic_time () >= origin + 5 * S / 2)
         {
-          g_assert_cmpuint (f.n_player_problems, ==, 0);
+          g_assert_cmpuint (f.player_problems.n, ==, 0);
           g_test_message ("killing the sound server after %u cues", n_cues);
           kill_server (&server);
           killed = TRUE;
@@ -548,8 +544,8 @@ test_server_killed (void)
   g_assert_cmpint (f.finished_at - origin, <, (SHORT_SECONDS + 5) * S);
   g_assert_cmpint (watchdog.longest, <, STALL_US);
 
-  g_assert_cmpuint (f.n_player_problems, ==, 1);
-  g_assert_true (g_str_has_prefix (f.player_problem, "Sound cues are off: "));
+  g_assert_cmpuint (f.player_problems.n, ==, 1);
+  g_assert_true (g_str_has_prefix (f.player_problems.message, "Sound cues are off: "));
   g_assert_false (unknot_cue_player_get_available (f.player));
 
   unknot_session_sound_set_session (f.sound, NULL);
