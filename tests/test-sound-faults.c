@@ -553,6 +553,60 @@ test_server_killed (void)
   server_free (&server);
 }
 
+/* A sound server that hangs (stopped with SIGSTOP: its socket still accepts): opening
+ * the output waits for it, up to libpulse's 30 s, in the player's worker thread.  The
+ * routine runs to its end on time meanwhile, and nothing the main thread does waits,
+ * not even dropping a player whose output is still opening.  When the server dies, the
+ * person is told once. */
+static void
+test_server_hung (void)
+{
+  Server server = { 0 };
+  g_autofree char *sink = NULL;
+  UnknotCuePlayer *other;
+  gint64 give_up;
+  Fixture f;
+
+  if (!has_element ("pulsesink"))
+    {
+      g_test_skip ("pulsesink is not installed");
+      return;
+    }
+  if (!start_server (&server))
+    {
+      g_test_skip ("pulseaudio is not installed");
+      return;
+    }
+  g_assert_cmpint (kill (server.pid, SIGSTOP), ==, 0);
+
+  sink = g_strdup_printf ("pulsesink server=\"unix:%s\"", server.socket);
+  set_up (&f, unknot_fake_clock_new (START), two_steps, sink, FALSE);
+  run_on_fake_clock (&f);
+  g_assert_cmpuint (f.player_problems.n, ==, 0);
+
+  other = unknot_cue_player_new (sink);
+  TIMED (&f, unknot_cue_player_prepare (other, NULL));
+  TIMED (&f, unknot_cue_player_start (other, g_get_monotonic_time ()));
+  TIMED (&f, g_object_unref (other));
+  g_test_message ("longest the main thread was away: %.1f ms", f.longest_away / 1000.0);
+  g_assert_cmpint (f.longest_away, <, STALL_US);
+
+  kill_server (&server);
+  give_up = g_get_monotonic_time () + 40 * S;
+  while (f.player_problems.n == 0 && g_get_monotonic_time () < give_up)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10 * 1000);
+    }
+  /* The start and stop queued behind the opening fail too: nothing more is said. */
+  iterate_for (S);
+  g_assert_cmpuint (f.player_problems.n, ==, 1);
+  g_assert_true (g_str_has_prefix (f.player_problems.message, "Sound cues are off: "));
+
+  tear_down (&f);
+  server_free (&server);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -571,6 +625,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sound-faults/voice-data-missing", test_voice_data_missing);
   g_test_add_func ("/sound-faults/voice-dictionary-missing", test_voice_dictionary_missing);
   g_test_add_func ("/sound-faults/server-killed", test_server_killed);
+  g_test_add_func ("/sound-faults/server-hung", test_server_hung);
 
   return g_test_run ();
 }
