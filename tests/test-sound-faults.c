@@ -432,6 +432,18 @@ start_server (Server *server)
   return TRUE;
 }
 
+static gboolean
+start_server_or_skip (Server *server)
+{
+  if (!has_element ("pulsesink"))
+    g_test_skip ("pulsesink is not installed");
+  else if (!start_server (server))
+    g_test_skip ("pulseaudio is not installed");
+  else
+    return TRUE;
+  return FALSE;
+}
+
 static void
 kill_server (Server *server)
 {
@@ -494,16 +506,8 @@ test_server_killed (void)
   gint64 origin, give_up;
   gboolean killed = FALSE;
 
-  if (!has_element ("pulsesink"))
-    {
-      g_test_skip ("pulsesink is not installed");
-      return;
-    }
-  if (!start_server (&server))
-    {
-      g_test_skip ("pulseaudio is not installed");
-      return;
-    }
+  if (!start_server_or_skip (&server))
+    return;
   sink = g_strdup_printf ("pulsesink server=\"unix:%s\"", server.socket);
   set_up (&f, unknot_system_clock_new (), short_routine, sink, FALSE);
   session = unknot_session_new (f.routine, f.clock, SHORT_GET_READY, 0);
@@ -567,16 +571,8 @@ test_server_hung (void)
   gint64 give_up;
   Fixture f;
 
-  if (!has_element ("pulsesink"))
-    {
-      g_test_skip ("pulsesink is not installed");
-      return;
-    }
-  if (!start_server (&server))
-    {
-      g_test_skip ("pulseaudio is not installed");
-      return;
-    }
+  if (!start_server_or_skip (&server))
+    return;
   g_assert_cmpint (kill (server.pid, SIGSTOP), ==, 0);
 
   sink = g_strdup_printf ("pulsesink server=\"unix:%s\"", server.socket);
