@@ -566,8 +566,10 @@ diary_saved_cb (UnknotWindow *self, GParamSpec *pspec, UnknotPainDiary *diary)
       g_autofree char *text =
         g_strdup_printf (_ ("Your scores are kept in Unknot but not yet saved. %s"),
                          unknot_pain_diary_get_save_problem (diary));
+      /* The problem quotes a path, which may hold "&": a toast's title is markup. */
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-      toast = adw_toast_new (text);
+      toast = adw_toast_new (escaped);
       adw_toast_set_timeout (toast, 0);
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
