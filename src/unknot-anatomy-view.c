@@ -793,6 +793,8 @@ unknot_anatomy_view_measure (GtkWidget *widget,
 
       *minimum = self->compact ? 60 : 160;
       *natural = (int) ceil (for_width * height / width) + legend_height (self);
+      /* Narrow, the picture's height falls below the minimum: GTK wants natural ≥ min. */
+      *natural = MAX (*natural, *minimum);
     }
 }
 

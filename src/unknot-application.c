@@ -147,6 +147,12 @@ sound_problem_cb (UnknotApplication *self, const char *message)
 }
 
 static void
+voice_problem_cb (UnknotApplication *self, const char *message)
+{
+  unknot_window_add_toast (get_window (self), message);
+}
+
+static void
 mpris_raise_cb (UnknotApplication *self)
 {
   gtk_window_present (GTK_WINDOW (get_window (self)));
@@ -165,8 +171,12 @@ ensure_sound (UnknotApplication *self)
   g_signal_connect_swapped (self->cue_player, "problem", G_CALLBACK (sound_problem_cb), self);
   g_settings_bind (settings, "cue-volume", self->cue_player, "volume", G_SETTINGS_BIND_GET);
 
+#if HAVE_ESPEAK
+  /* Built without a voice, there is nothing to tell when it does not speak. */
   voice = unknot_voice_new ();
+#endif
   self->sound = unknot_session_sound_new (self->cue_player, voice);
+  g_signal_connect_swapped (self->sound, "voice-problem", G_CALLBACK (voice_problem_cb), self);
   g_settings_bind (settings, "cues-enabled", self->sound, "cues-enabled", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "voice-enabled", self->sound, "voice-enabled", G_SETTINGS_BIND_GET);
 

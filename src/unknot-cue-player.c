@@ -38,7 +38,13 @@
  *
  * Any failure of the output (no sound server or device, a missing plugin, an error on
  * the bus) is reported once through ::problem; from then on the player is silent but
- * keeps answering with the end times the sounds would have had. */
+ * keeps answering with the end times the sounds would have had.
+ *
+ * A live output's state changes talk to a sound server or a device, and a server that
+ * hangs holds them (libpulse gives up after 30 s): they run in one worker thread, in
+ * the order asked, and the main thread hears of each result through its main context.
+ * Sounds scheduled meanwhile wait in the player and go out when the output is up.  A
+ * file output changes state at once, on the calling thread. */
 
 #define RATE UNKNOT_EARCON_RATE
 #define FINISH_TIMEOUT (5 * GST_SECOND)
@@ -56,6 +62,10 @@ struct _UnknotCuePlayer
   GstClock *clock;
   gboolean has_bus_watch;
   guint stop_timeout_id;
+
+  guint n_jobs;          /* live state changes asked for and not done yet */
+  GQueue held;           /* of Held: sounds scheduled while they were under way */
+  GMainContext *context; /* where state changes report back */
 
   gint64 origin_us;
   guint64 end_sample;    /* end of the last sound scheduled, played or not */
@@ -109,11 +119,138 @@ samples_to_time (guint64 samples)
   return gst_util_uint64_scale_int_round (samples, GST_SECOND, RATE);
 }
 
+typedef struct
+{
+  GstBuffer *buffer;
+  guint64 start;
+  guint64 n_samples;
+} Held;
+
+static void
+held_free (gpointer data)
+{
+  Held *held = data;
+
+  gst_buffer_unref (held->buffer);
+  g_free (held);
+}
+
+typedef enum
+{
+  JOB_OPEN,    /* NULL → PAUSED: the output is opened */
+  JOB_START,   /* → PLAYING */
+  JOB_RESTART, /* → READY → PLAYING: a new track */
+  JOB_STOP,    /* → NULL */
+} JobKind;
+
+typedef struct
+{
+  GWeakRef player;
+  GstElement *pipeline; /* its own reference: a job can outlive the player */
+  GMainContext *context;
+  JobKind kind;
+  GstStateChangeReturn ret;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_weak_ref_clear (&job->player);
+  gst_object_unref (job->pipeline);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static gboolean check_output (UnknotCuePlayer *self, GstStateChangeReturn ret);
+static void
+push_buffer (UnknotCuePlayer *self, GstBuffer *buffer, guint64 start, guint64 n_samples);
+static gboolean can_push (UnknotCuePlayer *self);
+
+/* In the main thread: a live state change is done. */
+static gboolean
+job_done_cb (gpointer data)
+{
+  Job *job = data;
+  g_autoptr (UnknotCuePlayer) self = g_weak_ref_get (&job->player);
+  Held *held;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->n_jobs--;
+  if (job->kind != JOB_STOP)
+    check_output (self, job->ret);
+  if (self->n_jobs > 0)
+    return G_SOURCE_REMOVE;
+
+  while ((held = g_queue_pop_head (&self->held)) != NULL)
+    {
+      if (self->enabled && can_push (self))
+        push_buffer (self, gst_buffer_ref (held->buffer), held->start, held->n_samples);
+      held_free (held);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+job_run (gpointer data, gpointer user_data)
+{
+  Job *job = data;
+
+  switch (job->kind)
+    {
+    case JOB_OPEN:
+      job->ret = gst_element_set_state (job->pipeline, GST_STATE_PAUSED);
+      break;
+    case JOB_RESTART:
+      gst_element_set_state (job->pipeline, GST_STATE_READY);
+      job->ret = gst_element_set_state (job->pipeline, GST_STATE_PLAYING);
+      break;
+    case JOB_START:
+      job->ret = gst_element_set_state (job->pipeline, GST_STATE_PLAYING);
+      break;
+    case JOB_STOP:
+    default:
+      job->ret = gst_element_set_state (job->pipeline, GST_STATE_NULL);
+      break;
+    }
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, job_done_cb, job, job_free);
+}
+
+/* One thread for every player, so that the changes of one pipeline keep their order. */
+static GThreadPool *
+get_worker (void)
+{
+  static GThreadPool *worker;
+
+  if (g_once_init_enter (&worker))
+    g_once_init_leave (&worker, g_thread_pool_new (job_run, NULL, 1, FALSE, NULL));
+  return worker;
+}
+
+static void
+queue_job (UnknotCuePlayer *self, JobKind kind)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_weak_ref_init (&job->player, self);
+  job->pipeline = gst_object_ref (self->pipeline);
+  job->context = g_main_context_ref (self->context);
+  job->kind = kind;
+  self->n_jobs++;
+  g_thread_pool_push (get_worker (), job, NULL);
+}
+
 static void
 stop_pipeline (UnknotCuePlayer *self)
 {
   g_clear_handle_id (&self->stop_timeout_id, g_source_remove);
-  if (self->pipeline != NULL)
+  g_queue_clear_full (&self->held, held_free);
+  if (self->pipeline != NULL && self->live)
+    queue_job (self, JOB_STOP);
+  else if (self->pipeline != NULL)
     gst_element_set_state (self->pipeline, GST_STATE_NULL);
   self->started = FALSE;
 }
@@ -374,10 +511,13 @@ check_output (UnknotCuePlayer *self, GstStateChangeReturn ret)
 }
 
 /* Opens the output now, so the first cue does not wait for a device. */
-static gboolean
+static void
 open_output (UnknotCuePlayer *self)
 {
-  return check_output (self, gst_element_set_state (self->pipeline, GST_STATE_PAUSED));
+  if (self->live)
+    queue_job (self, JOB_OPEN);
+  else
+    check_output (self, gst_element_set_state (self->pipeline, GST_STATE_PAUSED));
 }
 
 static GBytes *
@@ -465,7 +605,17 @@ schedule (UnknotCuePlayer *self, GBytes *pcm, gint64 deadline_us)
     {
       if (!self->live)
         push_silence (self, start);
-      push_buffer (self, gst_buffer_new_wrapped_bytes (pcm), start, n_samples);
+      if (self->n_jobs > 0)
+        {
+          Held *held = g_new0 (Held, 1);
+
+          held->buffer = gst_buffer_new_wrapped_bytes (pcm);
+          held->start = start;
+          held->n_samples = n_samples;
+          g_queue_push_tail (&self->held, held);
+        }
+      else
+        push_buffer (self, gst_buffer_new_wrapped_bytes (pcm), start, n_samples);
     }
 
   return self->origin_us + samples_to_us (self->end_sample);
@@ -499,6 +649,7 @@ unknot_cue_player_finalize (GObject *object)
 
   g_free (self->sink_description);
   g_free (self->problem);
+  g_main_context_unref (self->context);
 
   G_OBJECT_CLASS (unknot_cue_player_parent_class)->finalize (object);
 }
@@ -624,6 +775,8 @@ unknot_cue_player_init (UnknotCuePlayer *self)
 {
   self->volume = 0.8;
   self->enabled = TRUE;
+  g_queue_init (&self->held);
+  self->context = g_main_context_ref_thread_default ();
 }
 
 /**
@@ -646,9 +799,11 @@ unknot_cue_player_new (const char *sink_description)
  * @error: where to say why the output cannot be used
  *
  * Builds the pipeline and opens the output, once; later calls only say whether that
- * worked.  A failure is also reported through #UnknotCuePlayer::problem.
+ * worked.  A failure is also reported through #UnknotCuePlayer::problem.  A live
+ * output opens in a worker thread: whether it did is known later, through the main
+ * context this player was made in.
  *
- * Returns: whether cues can be played
+ * Returns: whether cues can be played, as far as is known
  */
 gboolean
 unknot_cue_player_prepare (UnknotCuePlayer *self, GError **error)
@@ -706,14 +861,18 @@ unknot_cue_player_start (UnknotCuePlayer *self, gint64 origin_us)
       return;
     }
 
-  if (self->started)
+  g_queue_clear_full (&self->held, held_free);
+  if (self->started && !self->live)
     gst_element_set_state (self->pipeline, GST_STATE_READY);
 
   /* Running time t is monotonic time origin + t, whatever the state changes cost. */
   gst_element_set_start_time (self->pipeline, GST_CLOCK_TIME_NONE);
   gst_element_set_base_time (self->pipeline, (GstClockTime) MAX (origin_us, 0) * GST_USECOND);
 
-  check_output (self, gst_element_set_state (self->pipeline, GST_STATE_PLAYING));
+  if (self->live)
+    queue_job (self, self->started ? JOB_RESTART : JOB_START);
+  else
+    check_output (self, gst_element_set_state (self->pipeline, GST_STATE_PLAYING));
   /* Even when silent, end times follow the timeline from here. */
   self->started = TRUE;
 }
@@ -799,6 +958,12 @@ unknot_cue_player_finish (UnknotCuePlayer *self)
       return;
     }
 
+  if (self->live && self->n_jobs > 0)
+    {
+      /* The output is not even up: nothing it could still play matters. */
+      stop_pipeline (self);
+      return;
+    }
   if (self->live)
     {
       gint64 left_us =

@@ -19,6 +19,7 @@ UnknotClock *unknot_fake_clock_new (gint64 start_us);
 void unknot_fake_clock_advance (UnknotFakeClock *self, gint64 us);
 void unknot_fake_clock_advance_to (UnknotFakeClock *self, gint64 time_us);
 gboolean unknot_fake_clock_advance_to_next (UnknotFakeClock *self);
+void unknot_fake_clock_step_back (UnknotFakeClock *self, gint64 us);
 void unknot_fake_clock_sleep (UnknotFakeClock *self, gint64 us);
 guint unknot_fake_clock_get_n_pending (UnknotFakeClock *self);
 

@@ -57,6 +57,28 @@ unknot_routine_library_new (void)
   return g_object_new (UNKNOT_TYPE_ROUTINE_LIBRARY, NULL);
 }
 
+/* A message quotes what the file holds, which can be a line of 4096 bytes; where (the
+ * file name and line, first) and what is wrong (last) are kept around a cut. */
+#define MAX_PROBLEM_CHARS 200
+
+static void
+add_problem (UnknotRoutineLibrary *self, const char *message)
+{
+  glong length = g_utf8_strlen (message, -1);
+  glong half = (MAX_PROBLEM_CHARS - 1) / 2;
+  g_autofree char *start = NULL;
+
+  if (length <= MAX_PROBLEM_CHARS)
+    {
+      g_ptr_array_add (self->problems, g_strdup (message));
+      return;
+    }
+  start = g_utf8_substring (message, 0, half);
+  g_ptr_array_add (
+    self->problems,
+    g_strconcat (start, "…", g_utf8_offset_to_pointer (message, length - half), NULL));
+}
+
 static gboolean
 add_routine (UnknotRoutineLibrary *self, UnknotRoutine *routine, GError **error)
 {
@@ -121,7 +143,7 @@ unknot_routine_library_load_builtin (UnknotRoutineLibrary *self, GError **error)
           g_hash_table_add (self->builtin, routine);
           continue;
         }
-      g_ptr_array_add (self->problems, g_strdup (local_error->message));
+      add_problem (self, local_error->message);
       if (all_loaded)
         g_propagate_error (error, g_steal_pointer (&local_error));
       all_loaded = FALSE;
@@ -162,7 +184,7 @@ unknot_routine_library_load_directory (UnknotRoutineLibrary *self, GFile *direct
   if (enumerator == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_ptr_array_add (self->problems, g_strdup (error->message));
+        add_problem (self, error->message);
       return;
     }
 
@@ -172,7 +194,7 @@ unknot_routine_library_load_directory (UnknotRoutineLibrary *self, GFile *direct
 
       if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &error))
         {
-          g_ptr_array_add (self->problems, g_strdup (error->message));
+          add_problem (self, error->message);
           g_clear_error (&error);
           break;
         }
@@ -192,7 +214,7 @@ unknot_routine_library_load_directory (UnknotRoutineLibrary *self, GFile *direct
 
       if (routine == NULL || !add_routine (self, routine, &error))
         {
-          g_ptr_array_add (self->problems, g_strdup (error->message));
+          add_problem (self, error->message);
           g_clear_error (&error);
         }
     }

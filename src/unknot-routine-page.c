@@ -118,6 +118,7 @@ create_step_row (const UnknotStep *step, guint number)
       _ ("%s · %s · %s"), unknot_vocabulary_get_label (UNKNOT_VOCABULARY_TOOL, step->tool),
       unknot_vocabulary_get_label (UNKNOT_VOCABULARY_SIDE, step->side), duration);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), step->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 

@@ -6,8 +6,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "unknot-routine.h"
 #include "unknot-vocabulary.h"
@@ -215,6 +220,21 @@ check_escapes (const char *value)
 }
 
 /* The text pass: encoding, line shapes, duplicates, and where everything is. */
+/* NUL or another control character than tab, line feed and carriage return: a text
+ * editor never writes them, and a name or a line shown with one would mislead. */
+static gboolean
+has_control_bytes (const char *data, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 scan_text (Scan *scan, const char *data, gsize length, GError **error)
 {
@@ -225,7 +245,7 @@ scan_text (Scan *scan, const char *data, gsize length, GError **error)
   const char *end = data + length;
   guint line = 0;
 
-  if (memchr (data, '\0', length) != NULL)
+  if (has_control_bytes (data, length))
     {
       g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_NOT_TEXT,
                    _ ("%s: not a routine file: it contains binary data"), scan->source_name);
@@ -746,6 +766,26 @@ parse_steps (UnknotRoutine *self, GKeyFile *key_file, const Scan *scan, GError *
   return TRUE;
 }
 
+/* What a file must be before a byte of it is read: regular, and small enough. */
+static gboolean
+check_file_kind (const char *name, gboolean regular, goffset size, GError **error)
+{
+  if (!regular)
+    {
+      g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_READ,
+                   _ ("%s: not a regular file"), name);
+      return FALSE;
+    }
+  if (size > UNKNOT_ROUTINE_MAX_FILE_SIZE)
+    {
+      g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_TOO_LARGE,
+                   _ ("%s: the file is too large for a routine (more than %u KiB)"), name,
+                   UNKNOT_ROUTINE_MAX_FILE_SIZE / 1024);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * unknot_routine_new_from_bytes:
  * @bytes: the contents of a routine file
@@ -772,13 +812,8 @@ unknot_routine_new_from_bytes (GBytes *bytes, const char *source_name, GError **
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  if (length > UNKNOT_ROUTINE_MAX_FILE_SIZE)
-    {
-      g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_TOO_LARGE,
-                   _ ("%s: the file is too large for a routine (more than %u KiB)"), source_name,
-                   UNKNOT_ROUTINE_MAX_FILE_SIZE / 1024);
-      return NULL;
-    }
+  if (!check_file_kind (source_name, TRUE, length, error))
+    return NULL;
   if (length == 0)
     {
       g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_MISSING_GROUP,
@@ -809,11 +844,92 @@ unknot_routine_new_from_bytes (GBytes *bytes, const char *source_name, GError **
   return g_steal_pointer (&self);
 }
 
+/* A name fit for a message a person reads: UTF-8 whatever the file system holds, and
+ * no control character (a file can be called "\033[2J.routine"). */
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  GString *clean = g_string_sized_new (strlen (name));
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_unichar (clean, 0xfffd);
+      else
+        g_string_append_unichar (clean, c);
+    }
+  return g_string_free (clean, FALSE);
+}
+
+static void
+set_read_error (GError **error, const char *name, int saved_errno)
+{
+  g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_READ, "%s: %s", name,
+               g_strerror (saved_errno));
+}
+
+/* A local file is opened without blocking (a FIFO or a device would wait for a writer
+ * or never end) and measured through the descriptor that is read, so it cannot be
+ * swapped for something else in between. */
+static GBytes *
+read_local_file (const char *path, const char *name, GError **error)
+{
+  gsize limit = UNKNOT_ROUTINE_MAX_FILE_SIZE + 1; /* one more tells a file that grew */
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  struct stat st;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_read_error (error, name, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      set_read_error (error, name, errno);
+      g_close (fd, NULL);
+      return NULL;
+    }
+  if (!check_file_kind (name, S_ISREG (st.st_mode), st.st_size, error))
+    {
+      g_close (fd, NULL);
+      return NULL;
+    }
+
+  data = g_malloc (limit);
+  while (length < limit)
+    {
+      gssize n = read (fd, data + length, limit - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_read_error (error, name, errno);
+          g_close (fd, NULL);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += n;
+    }
+  g_close (fd, NULL);
+
+  return g_bytes_new_take (g_realloc (g_steal_pointer (&data), MAX (length, 1)), length);
+}
+
 /**
  * unknot_routine_new_from_file:
  *
- * Reads and parses a routine file.  A file larger than a routine can be is refused
- * before it is read.
+ * Reads and parses a routine file.  Anything but a regular file, and a file larger
+ * than a routine can be, is refused before it is read; a local file is never opened
+ * in a way that could block.
  *
  * Returns: (transfer full) (nullable): the routine
  */
@@ -825,26 +941,27 @@ unknot_routine_new_from_file (GFile *file, GCancellable *cancellable, GError **e
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_basename (file);
+  name = display_name (file);
+  path = g_file_get_path (file);
+
+  if (path != NULL)
+    {
+      bytes = read_local_file (path, name, error);
+      if (bytes == NULL)
+        return NULL;
+      return unknot_routine_new_from_bytes (bytes, name, error);
+    }
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_READ,
-                   _ ("%s: not a regular file"), name);
-      return NULL;
-    }
-  if (info != NULL && g_file_info_get_size (info) > UNKNOT_ROUTINE_MAX_FILE_SIZE)
-    {
-      g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_TOO_LARGE,
-                   _ ("%s: the file is too large for a routine (more than %u KiB)"), name,
-                   UNKNOT_ROUTINE_MAX_FILE_SIZE / 1024);
-      return NULL;
-    }
+  if (info != NULL &&
+      !check_file_kind (name, g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR,
+                        g_file_info_get_size (info), error))
+    return NULL;
 
   if (info != NULL)
     stream = g_file_read (file, cancellable, &local_error);

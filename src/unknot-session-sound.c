@@ -45,6 +45,7 @@ struct _UnknotSessionSound
   gboolean cues_enabled;
   gboolean voice_enabled;
   gboolean started;
+  gboolean voice_failed; /* told once: the lines are not asked for again */
   gint64 voice_busy_until;
   guint n_lines_pending; /* syntheses under way for the current session */
 
@@ -66,6 +67,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_VOICE_PROBLEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 clip_free (gpointer data)
@@ -235,6 +244,26 @@ request_free (Request *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
+/* The voice cannot speak: the person hears it once, and earcons carry the routine.  When
+ * the output itself failed, the player has said so already and nothing is heard. */
+static void
+report_voice_problem (UnknotSessionSound *self, const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (self->voice_failed)
+    return;
+  self->voice_failed = TRUE;
+  g_debug ("voice: %s", error->message);
+  if (!unknot_cue_player_get_available (self->player))
+    return;
+
+  /* Translators: %s says why, such as "The voice could not start: …" */
+  message =
+    g_strdup_printf (_ ("Spoken guidance is off (%s). The sound cues go on."), error->message);
+  g_signal_emit (self, signals[SIGNAL_VOICE_PROBLEM], 0, message);
+}
+
 static void
 synthesized_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -254,8 +283,9 @@ synthesized_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (pcm == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not say “%s”: %s", line, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self != NULL &&
+          self->voice_enabled)
+        report_voice_problem (self, error);
       return;
     }
   if (self == NULL || self->session == NULL || self->session != request->session)
@@ -303,7 +333,9 @@ synthesize_lines (UnknotSessionSound *self)
   UnknotRoutine *routine = unknot_session_get_routine (self->session);
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
-  if (self->voice == NULL || !unknot_voice_get_available (self->voice))
+  /* Whether the voice works is found out in the threads: starting eSpeak NG takes a
+   * moment that the main loop must not wait for. */
+  if (self->voice == NULL || self->voice_failed)
     return;
 
   add_line (lines, unknot_session_sound_get_line (self->session, UNKNOT_CUE_GET_READY, 0,
@@ -506,6 +538,19 @@ unknot_session_sound_class_init (UnknotSessionSoundClass *klass)
     g_param_spec_boolean ("lines-ready", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UnknotSessionSound::voice-problem:
+   * @self: the sound
+   * @message: a sentence for the person
+   *
+   * The voice cannot speak (eSpeak NG or its data missing or broken); the earcons go
+   * on.  Emitted at most once, and not when the cue player has reported its own
+   * problem.
+   */
+  signals[SIGNAL_VOICE_PROBLEM] =
+    g_signal_new ("voice-problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

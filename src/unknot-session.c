@@ -60,8 +60,9 @@ struct _UnknotSession
   gint64 origin;          /* clock time at position 0, while running */
   gint64 paused_position; /* the position, while not running */
   gint64 emitted_until;   /* cues before this position have been emitted */
-  gint64 last_time;       /* clock and boot time at the last update, to notice sleep */
+  gint64 last_time;       /* the clock's own and boot time at the last update, to notice sleep */
   gint64 last_boot_time;
+  gint64 latest_time; /* the latest clock time seen: time never goes back here */
   guint wakeup_id;
 };
 
@@ -206,11 +207,21 @@ is_running (UnknotSession *self)
     }
 }
 
+/* The clock's time, never earlier than before.  A monotonic clock does not step back,
+ * but if one did (a broken platform clock, a test's), the timeline stands still until
+ * the clock catches up instead of going back over cues already given. */
+static gint64
+session_now (UnknotSession *self)
+{
+  self->latest_time = MAX (self->latest_time, unknot_clock_get_time (self->clock));
+  return self->latest_time;
+}
+
 static gint64
 get_position (UnknotSession *self)
 {
   if (is_running (self))
-    return unknot_clock_get_time (self->clock) - self->origin;
+    return session_now (self) - self->origin;
   return self->paused_position;
 }
 
@@ -356,7 +367,7 @@ finish (UnknotSession *self)
   gint64 total = total_duration (self);
 
   cancel_wakeup (self);
-  self->origin = unknot_clock_get_time (self->clock) - total;
+  self->origin = session_now (self) - total;
   for_each_cue (self, self->emitted_until, total + 1, emit_cue, NULL);
   self->emitted_until = total + 1;
   self->paused_position = total;
@@ -386,7 +397,8 @@ pause_at (UnknotSession *self, gint64 position)
 static void
 update (UnknotSession *self)
 {
-  gint64 now = unknot_clock_get_time (self->clock);
+  gint64 clock_time = unknot_clock_get_time (self->clock);
+  gint64 now = session_now (self);
   gint64 boot = unknot_clock_get_boot_time (self->clock);
   gint64 position;
 
@@ -394,14 +406,14 @@ update (UnknotSession *self)
     return;
 
   /* The machine slept: monotonic time stood still, so the position is where it was. */
-  if ((boot - self->last_boot_time) - (now - self->last_time) > SLEEP_THRESHOLD)
+  if ((boot - self->last_boot_time) - (clock_time - self->last_time) > SLEEP_THRESHOLD)
     {
-      self->last_time = now;
+      self->last_time = clock_time;
       self->last_boot_time = boot;
       pause_at (self, now - self->origin);
       return;
     }
-  self->last_time = now;
+  self->last_time = clock_time;
   self->last_boot_time = boot;
 
   position = now - self->origin;
@@ -474,7 +486,7 @@ jump_to (UnknotSession *self, gint64 position)
   self->emitted_until = position;
   if (is_running (self))
     {
-      self->origin = unknot_clock_get_time (self->clock) - position;
+      self->origin = session_now (self) - position;
       update (self);
     }
   else
@@ -561,8 +573,8 @@ unknot_session_start (UnknotSession *self)
   g_return_if_fail (UNKNOT_IS_SESSION (self));
   g_return_if_fail (self->state == UNKNOT_SESSION_STATE_READY);
 
-  self->origin = unknot_clock_get_time (self->clock);
-  self->last_time = self->origin;
+  self->origin = session_now (self);
+  self->last_time = unknot_clock_get_time (self->clock);
   self->last_boot_time = unknot_clock_get_boot_time (self->clock);
   self->emitted_until = 0;
   set_state (self, self->phase);
@@ -585,7 +597,7 @@ unknot_session_resume (UnknotSession *self)
 
   if (self->state != UNKNOT_SESSION_STATE_PAUSED)
     return;
-  self->origin = unknot_clock_get_time (self->clock) - self->paused_position;
+  self->origin = session_now (self) - self->paused_position;
   self->last_time = unknot_clock_get_time (self->clock);
   self->last_boot_time = unknot_clock_get_boot_time (self->clock);
   set_state (self, self->phase);
@@ -871,7 +883,7 @@ unknot_session_get_origin (UnknotSession *self)
 {
   g_return_val_if_fail (UNKNOT_IS_SESSION (self), 0);
   if (!is_running (self))
-    return unknot_clock_get_time (self->clock) - self->paused_position;
+    return session_now (self) - self->paused_position;
   return self->origin;
 }
 
@@ -1045,4 +1057,5 @@ unknot_session_init (UnknotSession *self)
   self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
   self->intensity_events = g_array_new (FALSE, FALSE, sizeof (UnknotIntensityEvent));
   self->state = UNKNOT_SESSION_STATE_READY;
+  self->latest_time = G_MININT64;
 }

@@ -170,6 +170,15 @@ last_heard (const gint16 *samples, gsize n)
   return i;
 }
 
+static gboolean
+has_words (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static GBytes *
 speak (const char *language, const char *text, GError **error)
 {
@@ -214,6 +223,13 @@ speak (const char *language, const char *text, GError **error)
   data = (gint16 *) (gpointer) samples->data;
   first = first_heard (data, samples->len);
   last = MIN (samples->len, last_heard (data, samples->len) + TAIL_SAMPLES_MS * engine.rate / 1000);
+  if (first >= last && has_words (text))
+    {
+      /* eSpeak NG without the language's dictionary speaks silence, without an error. */
+      g_set_error (error, UNKNOT_VOICE_ERROR, UNKNOT_VOICE_ERROR_FAILED,
+                   _ ("The voice said nothing for “%s”: its data may be incomplete"), text);
+      return NULL;
+    }
   if (first >= last)
     return g_bytes_new (NULL, 0);
 

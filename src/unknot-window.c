@@ -159,11 +159,16 @@ unknot_window_show_routine (UnknotWindow *self, const char *routine_id)
   return TRUE;
 }
 
+/* @text is plain: a toast's title is markup, and messages quote file names, GStreamer's
+ * and eSpeak's words, which may hold "&" or "<". */
 void
 unknot_window_add_toast (UnknotWindow *self, const char *text)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (UNKNOT_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  escaped = g_markup_escape_text (text, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 static void
@@ -190,6 +195,8 @@ create_routine_row (UnknotWindow *self, UnknotRoutine *routine, guint rest_secon
     /* Translators: a routine the person wrote: "Your routine · About 7 min · Foam roller" */
     subtitle = g_strdup_printf (_ ("Your routine · %s · %s"), total, tools);
 
+  /* A person's routine may be called "<b>Mine</b> & co": shown as written. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), unknot_routine_get_name (routine));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -253,12 +260,15 @@ populate_routines (UnknotWindow *self)
     {
       GtkWidget *group = adw_preferences_group_new ();
       g_autofree char *path = NULL;
+      g_autofree char *shown = NULL;
       g_autoptr (GFile) directory = unknot_routine_library_get_user_directory ();
 
-      path = g_file_get_path (directory);
+      /* The description is markup; a folder can be called "Tom & Jerry". */
+      path = g_file_get_parse_name (directory);
+      shown = g_markup_escape_text (path, -1);
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                        _ ("Routine Files That Could Not Be Read"));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), path);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
       for (guint i = 0; i < problems->len; i++)
         {
           GtkWidget *row = adw_action_row_new ();
@@ -642,8 +652,10 @@ diary_saved_cb (UnknotWindow *self, GParamSpec *pspec, UnknotPainDiary *diary)
       g_autofree char *text =
         g_strdup_printf (_ ("Your scores are kept in Unknot but not yet saved. %s"),
                          unknot_pain_diary_get_save_problem (diary));
+      /* The problem quotes a path, which may hold "&": a toast's title is markup. */
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-      toast = adw_toast_new (text);
+      toast = adw_toast_new (escaped);
       adw_toast_set_timeout (toast, 0);
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -41,6 +41,15 @@ check "--validate-routine prints nothing on stdout for a bad file" test ! -s "$t
 check "--validate-routine refuses a missing file" test $rc -eq 1
 check "--validate-routine names the missing file" grep -q 'none.routine' "$tmp/err"
 
+# A FIFO never blocks it (nothing will ever write to this one), nor does /dev/zero.
+mkfifo "$tmp/fifo.routine"
+timeout 20 "$unknot" --validate-routine "$tmp/fifo.routine" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "--validate-routine refuses a FIFO at once" test $rc -eq 1
+check "--validate-routine says a FIFO is not a regular file" \
+  grep -q 'fifo.routine: not a regular file' "$tmp/err"
+timeout 20 "$unknot" --validate-routine /dev/zero >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "--validate-routine refuses /dev/zero at once" test $rc -eq 1
+
 "$unknot" --routine no-such-routine >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "--routine with an unknown id exits non-zero" test $rc -ne 0
 check "--routine with an unknown id says so" grep -q 'There is no routine with the id “no-such-routine”' "$tmp/err"

@@ -13,6 +13,7 @@
 
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
+#include "unknot-test-folder.h"
 
 static void
 test_builtin (void)
@@ -121,6 +122,56 @@ test_user_directory (void)
   g_rmdir (dir);
 }
 
+/* A folder of everything that can go wrong: the good routines load, every bad file is
+ * named once with what is wrong, and nothing blocks (a FIFO opened the usual way would
+ * wait forever: the alarm ends the test instead) or reads 100 MB. */
+static void
+test_hostile_directory (void)
+{
+  g_autoptr (UnknotRoutineLibrary) library = unknot_routine_library_new ();
+  g_autoptr (GPtrArray) bad_files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = unknot_test_folder_make_hostile (bad_files);
+  g_autoptr (GFile) directory = g_file_new_for_path (dir);
+  const GPtrArray *problems;
+  UnknotRoutine *routine;
+  gint64 start;
+
+  alarm (20);
+  start = g_get_monotonic_time ();
+  unknot_routine_library_load_directory (library, directory);
+  g_test_message ("hostile folder read in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  alarm (0);
+
+  g_assert_cmpuint (unknot_routine_library_get_n_routines (library), ==, 2);
+  routine = unknot_routine_library_lookup (library, UNKNOT_TEST_GOOD_ID);
+  g_assert_nonnull (routine);
+  g_assert_cmpstr (unknot_routine_get_name (routine), ==, UNKNOT_TEST_GOOD_NAME);
+  routine = unknot_routine_library_lookup (library, UNKNOT_TEST_MARKUP_ID);
+  g_assert_nonnull (routine);
+  g_assert_cmpstr (unknot_routine_get_name (routine), ==, UNKNOT_TEST_MARKUP_NAME);
+  g_assert_cmpstr (unknot_routine_get_step (routine, 0)->name, ==, UNKNOT_TEST_MARKUP_STEP);
+
+  problems = unknot_routine_library_get_problems (library);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, bad_files->len);
+  for (guint i = 0; i < bad_files->len; i++)
+    {
+      const UnknotTestBadFile *bad = g_ptr_array_index (bad_files, i);
+      const char *message = g_ptr_array_index (problems, i);
+      g_autofree char *prefix = g_strconcat (bad->file, ":", NULL);
+
+      g_assert_true (g_utf8_validate (message, -1, NULL));
+      g_assert_cmpuint (g_utf8_strlen (message, -1), <=, 200);
+      for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+        g_assert_false (g_unichar_iscntrl (g_utf8_get_char (p)));
+      if (!g_str_has_prefix (message, prefix) || strstr (message, bad->says) == NULL)
+        g_error ("“%s” does not name %s and say “%s”", message, bad->file, bad->says);
+    }
+
+  unknot_test_folder_remove (dir);
+}
+
 static void
 test_missing_directory (void)
 {
@@ -140,6 +191,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/library/builtin", test_builtin);
   g_test_add_func ("/library/user-directory", test_user_directory);
+  g_test_add_func ("/library/hostile-directory", test_hostile_directory);
   g_test_add_func ("/library/missing-directory", test_missing_directory);
 
   return g_test_run ();

@@ -370,6 +370,152 @@ test_sleep (Fixture *f, gconstpointer data)
   assert_log (f, "@500 state step\n@504 cue halfway 1 left\n");
 }
 
+/* The cues of the whole routine, without times, in order. */
+static char *
+cue_names (const char *log)
+{
+  g_auto (GStrv) lines = g_strsplit (log, "\n", -1);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *cue = strstr (lines[i], " cue ");
+
+      if (cue != NULL)
+        g_string_append_printf (names, "%s\n", cue + 5);
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* The lines of the whole routine's log after @seconds. */
+static char *
+log_after (const char *log, double seconds)
+{
+  g_auto (GStrv) lines = g_strsplit (log, "\n", -1);
+  GString *after = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] == '@' && g_ascii_strtod (lines[i] + 1, NULL) > seconds)
+      g_string_append_printf (after, "%s\n", lines[i]);
+  return g_string_free (after, FALSE);
+}
+
+static char *
+whole_routine_log (void)
+{
+  Fixture f = { 0 };
+  char *log;
+
+  fixture_set_up (&f, NULL);
+  unknot_session_start (f.session);
+  advance_to (&f, 1000);
+  log = g_strdup (f.log->str);
+  fixture_tear_down (&f, NULL);
+  return log;
+}
+
+/* A clock that steps back (a monotonic one never should) holds the timeline still until
+ * it catches up: nothing is given twice, nothing goes back, then the routine goes on
+ * exactly as it would have. */
+static void
+test_clock_steps_back (Fixture *f, gconstpointer data)
+{
+  g_autofree char *whole = whole_routine_log ();
+  g_autofree char *rest = log_after (whole, 12);
+  g_autofree char *from_35 = log_after (whole, 35);
+
+  unknot_session_start (f->session);
+  advance_to (f, 12);
+  g_string_truncate (f->log, 0);
+
+  unknot_fake_clock_step_back (fake (f), 5 * S);
+  g_assert_cmpuint (unknot_session_get_seconds_left (f->session), ==, 13);
+  advance_to (f, 8);
+  g_assert_cmpstr (f->log->str, ==, "");
+  /* A pause reads the time: the position it keeps is the furthest one, not 3 s. */
+  unknot_session_pause (f->session);
+  g_assert_cmpuint (unknot_session_get_seconds_left (f->session), ==, 13);
+  g_assert_cmpuint (unknot_session_get_total_seconds_left (f->session), ==, 73 - 12);
+  unknot_session_resume (f->session);
+  g_assert_cmpint (unknot_session_get_state (f->session), ==, UNKNOT_SESSION_STATE_STEP);
+  g_assert_cmpuint (unknot_session_get_seconds_left (f->session), ==, 13);
+  assert_log (f, "@8 state paused\n@8 state step\n");
+
+  advance_to (f, 1000);
+  assert_log (f, rest);
+  g_assert_cmpuint (f->n_finished, ==, 1);
+
+  /* Far back, to before the routine started: the same. */
+  fixture_tear_down (f, NULL);
+  fixture_set_up (f, NULL);
+  f->n_finished = 0;
+  unknot_session_start (f->session);
+  advance_to (f, 35);
+  g_string_truncate (f->log, 0);
+  unknot_fake_clock_step_back (fake (f), 3600 * S);
+  unknot_fake_clock_advance (fake (f), 1800 * S);
+  g_assert_cmpstr (f->log->str, ==, "");
+  g_assert_cmpint (unknot_session_get_step_index (f->session), ==, 0);
+  g_assert_cmpint (unknot_session_get_side (f->session), ==, UNKNOT_SIDE_RIGHT);
+  advance_to (f, 1000);
+  assert_log (f, from_35);
+}
+
+/* Hours of sleep anywhere in the routine (count-in, a step, the switch, the rest, its
+ * last second): on waking it is paused where it was, stays so however long the person
+ * takes, and on resuming gives every cue left once, the end as long after as was left. */
+static void
+test_sleep_hours (Fixture *f, gconstpointer data)
+{
+  g_autofree char *whole = whole_routine_log ();
+  g_autofree char *all_cues = cue_names (whole);
+  static const double moments[] = { 3.5, 10.2, 27, 56, 72.5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
+    {
+      g_autofree char *cues = NULL;
+      gint64 paused_at, resumed_at;
+      guint seconds_left;
+
+      fixture_tear_down (f, NULL);
+      fixture_set_up (f, NULL);
+      f->n_finished = 0;
+      unknot_session_start (f->session);
+      advance_to (f, moments[i]);
+
+      /* Nine hours asleep; monotonic time stands still, boot time does not. */
+      unknot_fake_clock_sleep (fake (f), 9 * 3600 * S);
+      unknot_fake_clock_advance (fake (f), 1 * S);
+      g_test_message ("slept at %g s: %s", moments[i],
+                      unknot_session_state_get_id (unknot_session_get_state (f->session)));
+      g_assert_cmpint (unknot_session_get_state (f->session), ==, UNKNOT_SESSION_STATE_PAUSED);
+      paused_at = unknot_session_get_origin (f->session);
+      seconds_left = unknot_session_get_total_seconds_left (f->session);
+      g_assert_cmpuint (seconds_left, <=, 73 - (guint) moments[i]);
+      g_assert_cmpuint (seconds_left, >=, 73 - (guint) moments[i] - 1);
+
+      /* Two more hours before the person comes back: nothing moves. */
+      unknot_fake_clock_advance (fake (f), 2 * 3600 * S);
+      g_assert_cmpint (unknot_session_get_state (f->session), ==, UNKNOT_SESSION_STATE_PAUSED);
+      g_assert_cmpuint (unknot_session_get_total_seconds_left (f->session), ==, seconds_left);
+      g_assert_cmpint (unknot_session_get_origin (f->session) - paused_at, ==, 2 * 3600 * S);
+
+      unknot_session_resume (f->session);
+      resumed_at = unknot_clock_get_time (f->clock);
+      while (unknot_session_get_state (f->session) != UNKNOT_SESSION_STATE_DONE)
+        g_assert_true (unknot_fake_clock_advance_to_next (fake (f)));
+      g_assert_cmpint (unknot_clock_get_time (f->clock) - resumed_at, <=,
+                       (gint64) seconds_left * S);
+      g_assert_cmpint (unknot_clock_get_time (f->clock) - resumed_at, >,
+                       ((gint64) seconds_left - 1) * S);
+      g_assert_cmpuint (f->n_finished, ==, 1);
+
+      /* Every cue once, in order, across the sleep. */
+      cues = cue_names (f->log->str);
+      g_assert_cmpstr (cues, ==, all_cues);
+    }
+}
+
 static void
 test_stop (Fixture *f, gconstpointer data)
 {
@@ -499,6 +645,8 @@ main (int argc, char *argv[])
   ADD ("/session/skip-and-back", test_skip_and_back);
   ADD ("/session/skip-while-paused", test_skip_while_paused);
   ADD ("/session/sleep", test_sleep);
+  ADD ("/session/sleep-hours", test_sleep_hours);
+  ADD ("/session/clock-steps-back", test_clock_steps_back);
   ADD ("/session/stop", test_stop);
   ADD ("/session/too-intense", test_too_intense);
   ADD ("/session/one-step", test_one_step);
