@@ -153,6 +153,21 @@ reminders_state_cb (UnknotPreferencesWindow *self)
                                     "when Unknot is closed"));
 }
 
+/* libadwaita 1.2 leaves its own search entry unnamed, even while search is off and it
+ * is hidden: a screen reader would still find it. */
+static void
+name_search_entries (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _ ("Search Preferences"), -1);
+      name_search_entries (child);
+    }
+}
+
 static void
 unknot_preferences_window_dispose (GObject *object)
 {
@@ -223,6 +238,7 @@ unknot_preferences_window_init (UnknotPreferencesWindow *self)
       self->day_buttons[day - 1] = button;
     }
   g_signal_connect (self->hour_spin, "output", G_CALLBACK (time_output_cb), NULL);
+  name_search_entries (GTK_WIDGET (self));
   g_signal_connect (self->minute_spin, "output", G_CALLBACK (time_output_cb), NULL);
 }
 
