@@ -9,11 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "unknot-application.h"
+#include "unknot-autostart.h"
 #include "unknot-clock.h"
+#include "unknot-coach.h"
 #include "unknot-cue-player.h"
 #include "unknot-mpris.h"
 #include "unknot-pain-diary.h"
 #include "unknot-preferences-window.h"
+#include "unknot-reminders.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-safety-view.h"
@@ -37,6 +40,9 @@ struct _UnknotApplication
   UnknotCuePlayer *cue_player;
   UnknotSessionSound *sound;
   UnknotMpris *mpris;
+  UnknotReminders *reminders;
+  gboolean held;             /* kept running, windows or not, while reminders are on */
+  gboolean background_start; /* started with --reminders: no window at first */
 };
 
 G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION)
@@ -47,6 +53,8 @@ static const GOptionEntry option_entries[] = {
     N_ ("List the routines: id, name and total time"), NULL },
   { "routine", 0, 0, G_OPTION_ARG_STRING, NULL, N_ ("Open the routine with this id"), N_ ("ID") },
   { "last-routine", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Open the most recent routine"), NULL },
+  { "reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_ ("Run in the background without a window, to show reminders"), NULL },
   { "validate-routine", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_ ("Check a routine file and say what is wrong with it"), N_ ("FILE") },
   { NULL }
@@ -309,6 +317,19 @@ unknot_application_handle_local_options (GApplication *app, GVariantDict *option
       return -1;
     }
 
+  if (g_variant_dict_contains (options, "reminders"))
+    {
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      if (g_application_get_is_remote (app))
+        return EXIT_SUCCESS; /* the running Unknot shows them */
+      self->background_start = TRUE;
+      return -1;
+    }
+
   if (g_variant_dict_contains (options, "last-routine"))
     {
       if (!g_application_register (app, NULL, &error))
@@ -338,7 +359,17 @@ get_window (UnknotApplication *self)
 static void
 unknot_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_window (UNKNOT_APPLICATION (app))));
+  UnknotApplication *self = UNKNOT_APPLICATION (app);
+
+  if (self->background_start)
+    {
+      /* `--reminders`: no window; the hold keeps Unknot running while reminders are on. */
+      self->background_start = FALSE;
+      if (!unknot_reminders_get_enabled (self->reminders))
+        g_printerr ("%s\n", _ ("Reminders are off: Unknot has nothing to do in the background."));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (get_window (self)));
 }
 
 static void
@@ -445,7 +476,7 @@ preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
   UnknotApplication *self = user_data;
   GtkWidget *window =
     unknot_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                   unknot_application_get_settings (self));
+                                   unknot_application_get_settings (self), self->reminders);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -477,9 +508,52 @@ static const GActionEntry app_actions[] = {
   { "safety", safety_action },
 };
 
+/* The coach's suggestion as a notification; "Start" (or the notification itself)
+ * starts the routine in a window. */
+static void
+reminder_due_cb (UnknotApplication *self)
+{
+  GSettings *settings = unknot_application_get_settings (self);
+  g_autoptr (UnknotSuggestion) suggestion = unknot_coach_suggest_from_settings (
+    settings, unknot_application_get_diary (self), unknot_application_get_library (self),
+    g_get_real_time () / G_USEC_PER_SEC);
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  const char *routine_id;
+
+  unknot_reminder_describe (suggestion, g_settings_get_uint (settings, "rest-seconds"), &title,
+                            &body, &routine_id);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_category (notification, "x-unknot.reminder");
+  if (routine_id != NULL)
+    {
+      g_notification_set_default_action_and_target (notification, "app.open-routine", "s",
+                                                    routine_id);
+      /* Translators: the button of a reminder that starts the routine */
+      g_notification_add_button_with_target (notification, _ ("Start"), "app.open-routine", "s",
+                                             routine_id);
+    }
+  g_application_send_notification (G_APPLICATION (self), "reminder", notification);
+}
+
+static void
+reminders_enabled_cb (UnknotApplication *self)
+{
+  gboolean enabled = unknot_reminders_get_enabled (self->reminders);
+
+  if (enabled && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!enabled && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = enabled;
+}
+
 static void
 unknot_application_startup (GApplication *app)
 {
+  UnknotApplication *self = UNKNOT_APPLICATION (app);
   static const struct
   {
     const char *action;
@@ -500,6 +574,16 @@ unknot_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
+
+  /* Reminders come from whichever Unknot runs: the window's, or the one started at
+   * log-in with --reminders. */
+  self->reminders = unknot_reminders_new (unknot_application_get_settings (self),
+                                          unknot_autostart_get_default_method (), NULL);
+  g_signal_connect_swapped (self->reminders, "due", G_CALLBACK (reminder_due_cb), self);
+  g_signal_connect_swapped (self->reminders, "notify::enabled", G_CALLBACK (reminders_enabled_cb),
+                            self);
+  reminders_enabled_cb (self);
+  unknot_reminders_start (self->reminders);
 }
 
 static void
@@ -509,6 +593,9 @@ unknot_application_dispose (GObject *object)
 
   if (self->session != NULL)
     unknot_application_detach_session (self, self->session);
+  if (self->reminders != NULL)
+    g_signal_handlers_disconnect_by_data (self->reminders, self);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->mpris);
   g_clear_object (&self->sound);
   g_clear_object (&self->cue_player);

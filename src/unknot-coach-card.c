@@ -114,25 +114,14 @@ update (UnknotCoachCard *self)
 void
 unknot_coach_card_refresh (UnknotCoachCard *self)
 {
-  g_auto (GStrv) problems = NULL;
-  g_auto (GStrv) area_ids = NULL;
-  UnknotArea areas[UNKNOT_N_AREAS];
-  guint n_areas;
-
   g_return_if_fail (UNKNOT_IS_COACH_CARD (self));
 
   if (self->settings == NULL || self->diary == NULL || self->library == NULL)
     return;
 
-  problems = g_settings_get_strv (self->settings, "problems");
-  area_ids = g_settings_get_strv (self->settings, "pain-areas");
-  n_areas = unknot_coach_areas_from_strv ((const char *const *) area_ids, areas);
-
   g_clear_pointer (&self->suggestion, unknot_suggestion_free);
-  self->suggestion = unknot_coach_suggest (
-    self->diary, self->library, unknot_coach_problems_from_strv ((const char *const *) problems),
-    areas, n_areas, g_settings_get_boolean (self->settings, "red-flags"),
-    g_get_real_time () / G_USEC_PER_SEC);
+  self->suggestion = unknot_coach_suggest_from_settings (self->settings, self->diary, self->library,
+                                                         g_get_real_time () / G_USEC_PER_SEC);
   update (self);
 }
 

@@ -613,3 +613,27 @@ unknot_coach_areas_from_strv (const char *const *ids, UnknotArea *areas)
     }
   return n;
 }
+
+/**
+ * unknot_coach_suggest_from_settings:
+ * @settings: holds what the person told us: `problems`, `pain-areas` and `red-flags`
+ * @now: Unix seconds
+ *
+ * The coach's suggestion for the person these settings describe, as the coach card and
+ * the reminders show it.
+ */
+UnknotSuggestion *
+unknot_coach_suggest_from_settings (GSettings *settings,
+                                    UnknotPainDiary *diary,
+                                    UnknotRoutineLibrary *library,
+                                    gint64 now)
+{
+  g_auto (GStrv) problems = g_settings_get_strv (settings, "problems");
+  g_auto (GStrv) area_ids = g_settings_get_strv (settings, "pain-areas");
+  UnknotArea areas[UNKNOT_N_AREAS];
+  guint n_areas = unknot_coach_areas_from_strv ((const char *const *) area_ids, areas);
+
+  return unknot_coach_suggest (diary, library,
+                               unknot_coach_problems_from_strv ((const char *const *) problems),
+                               areas, n_areas, g_settings_get_boolean (settings, "red-flags"), now);
+}

@@ -61,6 +61,11 @@ UnknotSuggestion *unknot_coach_suggest (UnknotPainDiary *diary,
                                         gboolean red_flags,
                                         gint64 now);
 
+UnknotSuggestion *unknot_coach_suggest_from_settings (GSettings *settings,
+                                                      UnknotPainDiary *diary,
+                                                      UnknotRoutineLibrary *library,
+                                                      gint64 now);
+
 guint unknot_coach_problems_from_strv (const char *const *ids);
 guint unknot_coach_areas_from_strv (const char *const *ids, UnknotArea *areas);
 

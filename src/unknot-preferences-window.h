@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "unknot-reminders.h"
 #include "unknot-types.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ G_DECLARE_FINAL_TYPE (UnknotPreferencesWindow,
                       PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GtkWidget *unknot_preferences_window_new (GtkWindow *parent, GSettings *settings);
+GtkWidget *
+unknot_preferences_window_new (GtkWindow *parent, GSettings *settings, UnknotReminders *reminders);
 
 G_END_DECLS

@@ -5,11 +5,12 @@
 # GTK 4.8 names an icon-only button nobody named after its type ("GtkButton"): that,
 # or no name at all, fails.  Screens visited: the first run, the routines with the
 # coach, Body, Progress with a diary, a routine's page, the check-in before a routine,
-# and the player.
+# the player, and the preferences with the reminders on (opened with Ctrl+comma).
 #
 # Copyright 2026 The Unknot authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import subprocess
 import sys
 import time
 
@@ -96,7 +97,33 @@ def main(argv):
     finally:
         app.close()
 
-    print("1..7")
+    app = App(unknot, schema_dir, settings={"reminders-enabled": "true"})
+    try:
+        window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid",
+                                 str(app.process.pid)], env=app.env, check=True,
+                                capture_output=True, text=True).stdout.split()[0]
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=app.env, check=True)
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+comma"], env=app.env,
+                       check=True)
+        # GTK 4.8 gives a switch in a row the row's title twice, as a check box.
+        wait_for("the preferences", lambda: find(
+            app.root, lambda n: (n.name or "").startswith("Remind Me")
+            and n.getRoleName() in ("switch", "check box", "toggle button")))
+        days = [n for n in walk(app.root)
+                if n.getRoleName() in ("toggle button", "push button")
+                and n.name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                               "Saturday", "Sunday")]
+        print(f"# days: {[n.name for n in days]}")
+        if len(days) != 7:
+            failures.append(f"preferences: {len(days)} day buttons named, not 7")
+        for name in ("Reminder Hour", "Reminder Minute"):
+            if find(app.root, named(name, "spin button")) is None:
+                failures.append(f"preferences: no spin button named {name!r}")
+        check("preferences", app.root, failures)
+    finally:
+        app.close()
+
+    print("1..8")
     return 1 if failures else 0
 
 
