@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <glib/gstdio.h>
 
 #include "unknot-application.h"
 #include "unknot-test-ui.h"
@@ -1143,10 +1144,11 @@ dismiss_toast (Fixture *fixture)
   unknot_test_ui_iterate ();
 }
 
+/* In a folder of this run's own: other runs on the machine use the same names. */
 static GFile *
-write_temporary (const char *name, const char *contents)
+write_temporary (const char *dir, const char *name, const char *contents)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr (GError) error = NULL;
 
   g_assert_true (g_file_set_contents (path, contents, -1, &error));
@@ -1160,16 +1162,17 @@ static void
 test_progress_import_export (Fixture *fixture, gconstpointer data)
 {
   UnknotPainDiary *diary = unknot_application_get_diary (application);
-  g_autoptr (GFile) bad =
-    write_temporary ("unknot-bad.csv", "time,area,score,routine,phase,note\r\n"
-                                       "2026-01-05T08:00:00Z,low-back,5,,check-in,\r\n"
-                                       "2026-01-06T08:00:00Z,low-back,12,,check-in,\r\n");
-  g_autoptr (GFile) good =
-    write_temporary ("unknot-good.csv", "time,area,score,routine,phase,note\r\n"
-                                        "2026-01-05T08:00:00Z,low-back,5,,check-in,\r\n"
-                                        "2026-01-06T08:00:00Z,low-back,4,,check-in,\r\n");
-  g_autoptr (GFile) csv = g_file_new_build_filename (g_get_tmp_dir (), "unknot-export.csv", NULL);
-  g_autoptr (GFile) pdf = g_file_new_build_filename (g_get_tmp_dir (), "unknot-export.pdf", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("unknot-window-XXXXXX", NULL);
+  g_autoptr (GFile) bad = write_temporary (dir, "unknot-bad.csv",
+                                           "time,area,score,routine,phase,note\r\n"
+                                           "2026-01-05T08:00:00Z,low-back,5,,check-in,\r\n"
+                                           "2026-01-06T08:00:00Z,low-back,12,,check-in,\r\n");
+  g_autoptr (GFile) good = write_temporary (dir, "unknot-good.csv",
+                                            "time,area,score,routine,phase,note\r\n"
+                                            "2026-01-05T08:00:00Z,low-back,5,,check-in,\r\n"
+                                            "2026-01-06T08:00:00Z,low-back,4,,check-in,\r\n");
+  g_autoptr (GFile) csv = g_file_new_build_filename (dir, "unknot-export.csv", NULL);
+  g_autoptr (GFile) pdf = g_file_new_build_filename (dir, "unknot-export.pdf", NULL);
   g_autofree char *exported = NULL;
   g_autofree char *expected = NULL;
   UnknotProgressPage *page;
@@ -1223,6 +1226,7 @@ test_progress_import_export (Fixture *fixture, gconstpointer data)
   g_file_delete (good, NULL, NULL);
   g_file_delete (csv, NULL, NULL);
   g_file_delete (pdf, NULL, NULL);
+  g_rmdir (dir);
 }
 
 int
