@@ -13,6 +13,8 @@
  *
  * Starts GTK for a test, or says why not.  Flatpak's run-tests has no display and
  * skips; the README's test command sets UNKNOT_REQUIRE_DISPLAY, where no display fails.
+ * The tests speak TAP: a skip is the plan "1..0 # SKIP" and exit status 0 (meson
+ * counts any other status of a TAP test, 77 included, as an error).
  *
  * Returns: -1 to go on, else the exit status for main()
  */
@@ -27,7 +29,7 @@ unknot_test_ui_init (int *argc, char ***argv)
           return 1;
         }
       g_print ("1..0 # SKIP no display\n");
-      return 77;
+      return EXIT_SUCCESS;
     }
   /* Accessible properties are kept, off the bus, so tests read what a screen reader
    * would. */
