@@ -42,7 +42,7 @@ PLATFORM_PACKAGES="libgtk-4-1 libadwaita-1-0 librsvg2-2 librsvg2-common
   gstreamer1.0-plugins-good gstreamer1.0-pulseaudio libespeak-ng1 espeak-ng-data
   fonts-cantarell fonts-dejavu-core shared-mime-info adwaita-icon-theme
   hicolor-icon-theme libglib2.0-bin libgl1 libgl1-mesa-dri libegl1 libegl-mesa0
-  libglx-mesa0"
+  libglx-mesa0 tzdata"
 SDK_PACKAGES="$PLATFORM_PACKAGES build-essential meson ninja-build pkg-config python3
   gettext libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libespeak-ng-dev
