@@ -684,6 +684,35 @@ show_rescue_report_cb (UnknotWindow *self)
   g_idle_add_full (G_PRIORITY_LOW, show_rescue_report, g_object_ref (self), g_object_unref);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK 4.8's shortcuts window asks for a 40-character search entry, about 400 px: wider
+ * than a phone.  Its sections are one column each, so a shorter entry lets it fit. */
+static void
+fit_help_overlay (UnknotWindow *self)
+{
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GtkWidget *entry = overlay ? find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SEARCH_ENTRY) : NULL;
+
+  if (entry != NULL)
+    gtk_editable_set_width_chars (GTK_EDITABLE (entry), 20);
+}
+
 /* GtkWindow:application is not a construct property, so the window is set up here,
  * once it is known, rather than in constructed(). */
 static void
@@ -719,6 +748,7 @@ unknot_window_setup (UnknotWindow *self, UnknotApplication *app)
     gtk_stack_set_visible_child_name (self->main_stack, "main");
   populate_routines (self);
   view_visible_child_cb (self);
+  fit_help_overlay (self);
   leaflet_visible_child_cb (self);
 }
 
