@@ -878,7 +878,8 @@ parse_csv_time (const char *text, gint64 *time)
 {
   g_autoptr (GDateTime) parsed = NULL;
 
-  if (!g_str_has_suffix (text, "Z") && !strchr (text + 10, '+'))
+  /* A time zone, "Z" or an offset after the date: a time without one is ambiguous. */
+  if (!g_str_has_suffix (text, "Z") && (strlen (text) <= 10 || !strchr (text + 10, '+')))
     return FALSE;
   parsed = g_date_time_new_from_iso8601 (text, NULL);
   if (parsed == NULL)
