@@ -302,7 +302,7 @@ test_details_and_routines (Fixture *fixture, gconstpointer data)
   routine_row = routine_row_for (fixture, "Piriformis ball release");
   g_assert_true (gtk_widget_activate (routine_row));
   unknot_test_ui_iterate ();
-  g_assert_cmpstr (g_settings_get_string (settings, "last-routine"), ==, "piriformis-ball");
+  unknot_test_ui_assert_setting (settings, "last-routine", "piriformis-ball");
   g_assert_true (shows_label (GTK_WIDGET (fixture->window), "What You Need"));
 }
 

@@ -158,8 +158,7 @@ test_routine_page (Fixture *fixture, gconstpointer data)
   g_signal_emit_by_name (row, "activated");
   unknot_test_ui_iterate ();
 
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
-                   "piriformis-ball");
+  unknot_test_ui_assert_setting (fixture->settings, "last-routine", "piriformis-ball");
   g_assert_nonnull (
     unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "What You Need"));
   g_assert_nonnull (
@@ -353,8 +352,7 @@ test_open_routine_actions (Fixture *fixture, gconstpointer data)
   g_action_group_activate_action (G_ACTION_GROUP (application), "open-routine",
                                   g_variant_new_string ("sciatica-gentle"));
   unknot_test_ui_iterate ();
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
-                   "sciatica-gentle");
+  unknot_test_ui_assert_setting (fixture->settings, "last-routine", "sciatica-gentle");
   g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
   g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "0:05"));
 
@@ -900,7 +898,7 @@ test_first_run_pending_routine (Fixture *fixture, gconstpointer data)
   click (fixture, "I Understand");
 
   g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==, "outer-hip-ball");
+  unknot_test_ui_assert_setting (fixture->settings, "last-routine", "outer-hip-ball");
   g_assert_true (g_settings_get_boolean (fixture->settings, "first-run-done"));
 }
 
@@ -966,8 +964,7 @@ test_coach_card (Fixture *fixture, gconstpointer data)
   /* Start starts the suggested routine. */
   g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (card), "Pre-run warm-up"));
   click (fixture, "Start");
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-routine"), ==,
-                   "pre-run-warm-up");
+  unknot_test_ui_assert_setting (fixture->settings, "last-routine", "pre-run-warm-up");
   g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Get ready"));
 }
 

@@ -18,4 +18,13 @@ void unknot_test_ui_iterate (void);
 void unknot_test_ui_collect (GtkWidget *widget, GType type, GPtrArray *found);
 GtkWidget *unknot_test_ui_find_visible_label (GtkWidget *root, const char *text);
 
+/* The string setting @key is @expected; a macro, so a failure names the test's line. */
+#define unknot_test_ui_assert_setting(settings, key, expected)           \
+  G_STMT_START                                                           \
+  {                                                                      \
+    g_autofree char *value_ = g_settings_get_string ((settings), (key)); \
+    g_assert_cmpstr (value_, ==, (expected));                            \
+  }                                                                      \
+  G_STMT_END
+
 G_END_DECLS
