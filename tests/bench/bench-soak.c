@@ -61,6 +61,7 @@ typedef struct
 {
   gint64 rss;
   gint64 heap;
+  gint64 arenas; /* malloc arenas: one per thread that ever allocated, up to 8 per core */
 } Memory;
 
 typedef struct
@@ -84,9 +85,10 @@ read_rss (gint64 *rss)
   return TRUE;
 }
 
-/* Bytes in use in every arena, from the totals at the end of malloc_info's report. */
+/* Bytes in use in every arena, from the totals at the end of malloc_info's report,
+ * and how many arenas there are. */
 static gboolean
-read_heap (gint64 *heap)
+read_heap (gint64 *heap, gint64 *arenas)
 {
   g_autofree char *xml = NULL;
   size_t length = 0;
@@ -118,6 +120,9 @@ read_heap (gint64 *heap)
     return FALSE;
 
   *heap = current - fast - rest + mmapped;
+  *arenas = 0;
+  for (p = strstr (xml, "<heap nr="); p != NULL; p = strstr (p + 1, "<heap nr="))
+    (*arenas)++;
   return TRUE;
 }
 
@@ -126,7 +131,7 @@ sample (GArray *samples)
 {
   Memory memory;
 
-  if (!read_rss (&memory.rss) || !read_heap (&memory.heap))
+  if (!read_rss (&memory.rss) || !read_heap (&memory.heap, &memory.arenas))
     return FALSE;
   g_array_append_val (samples, memory);
   return TRUE;
@@ -312,7 +317,7 @@ soak (const char *name, guint n_routines, UnknotClock *clock, const char *sink, 
   gboolean ok = TRUE;
   Memory before;
 
-  if (!read_rss (&before.rss) || !read_heap (&before.heap))
+  if (!read_rss (&before.rss) || !read_heap (&before.heap, &before.arenas))
     {
       g_printerr ("soak: cannot read this process's memory\n");
       return FALSE;
@@ -328,9 +333,11 @@ soak (const char *name, guint n_routines, UnknotClock *clock, const char *sink, 
       ok = run_one (&run, clock, sound) && sample (samples);
       /* The way there, in ten steps. */
       if (ok && (i + 1) % MAX (n_routines / 10, 1) == 0)
-        g_print ("# soak-%s: after %u routines: heap %.1f kB, rss %.1f kB\n", name, i + 1,
-                 g_array_index (samples, Memory, i).heap / 1024.0,
-                 g_array_index (samples, Memory, i).rss / 1024.0);
+        g_print ("# soak-%s: after %u routines: heap %.1f kB, rss %.1f kB, %" G_GINT64_FORMAT
+                 " malloc arenas\n",
+                 name, i + 1, g_array_index (samples, Memory, i).heap / 1024.0,
+                 g_array_index (samples, Memory, i).rss / 1024.0,
+                 g_array_index (samples, Memory, i).arenas);
     }
 
   if (run.problem != NULL)
@@ -341,9 +348,9 @@ soak (const char *name, guint n_routines, UnknotClock *clock, const char *sink, 
   if (ok)
     {
       g_print ("# soak-%s: %u routines, %u cues, %.1f s; before the first routine: heap "
-               "%.1f kB, rss %.1f kB\n",
+               "%.1f kB, rss %.1f kB, %" G_GINT64_FORMAT " malloc arenas\n",
                name, n_routines, run.n_cues, (g_get_monotonic_time () - start) / (double) S,
-               before.heap / 1024.0, before.rss / 1024.0);
+               before.heap / 1024.0, before.rss / 1024.0, before.arenas);
       report (name, samples);
     }
   g_free (run.problem);
