@@ -407,6 +407,29 @@ synthesize_thread (GTask *task,
   g_task_return_pointer (task, speech, (GDestroyNotify) speech_free);
 }
 
+static void
+synthesize_in_pool (gpointer data, gpointer user_data)
+{
+  g_autoptr (GTask) task = data;
+
+  synthesize_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                     g_task_get_cancellable (task));
+}
+
+/* eSpeak is one engine per process and speaks one text at a time (espeak_lock), so one
+ * thread does all the synthesis, in the order asked.  A GTask worker per line would
+ * only wait for the lock: a routine's dozen lines took a dozen threads from GLib's
+ * shared pool, and each thread got its own malloc arena (RSS that never came back). */
+static GThreadPool *
+get_synthesis_pool (void)
+{
+  static GThreadPool *pool = NULL;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (synthesize_in_pool, NULL, 1, FALSE, NULL));
+  return pool;
+}
+
 /**
  * unknot_voice_synthesize_async:
  * @self: a voice
@@ -434,7 +457,7 @@ unknot_voice_synthesize_async (UnknotVoice *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, unknot_voice_synthesize_async);
   g_task_set_task_data (task, g_strdup (text), g_free);
-  g_task_run_in_thread (task, synthesize_thread);
+  g_thread_pool_push (get_synthesis_pool (), g_steal_pointer (&task), NULL);
 }
 
 /**
