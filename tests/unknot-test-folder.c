@@ -24,6 +24,9 @@
   "[Routine]\nFormat=1\nId=" id "\nName=" name "\nSummary=Mine.\nHelps=stiffness;\n\n" \
   "[Step 1]\n" STEP_TEXT (step_name)
 
+/* The first 20 bytes of a PNG file: its signature and the start of its header. */
+static const char png_start[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+
 static void
 write_file (const char *dir, const char *name, const char *contents, gssize length)
 {
@@ -109,7 +112,7 @@ unknot_test_folder_make_hostile (GPtrArray *bad_files)
   g_assert_true (g_close (fd, NULL));
   add_bad (bad_files, "f-huge.routine", "too large for a routine");
 
-  write_file (dir, "g-binary.routine", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  write_file (dir, "g-binary.routine", png_start, sizeof png_start - 1);
   add_bad (bad_files, "g-binary.routine", "binary data");
 
   /* Opened the usual way, a FIFO waits for a writer that never comes. */
