@@ -217,7 +217,9 @@ unknot_diary_salvage (const char *text, gsize length, const char *tuple_type, gu
           lost++;
           continue;
         }
+      /* g_variant_parse () gives a full reference; the builder takes its own. */
       g_variant_builder_add_value (&builder, tuple);
+      g_variant_unref (tuple);
       p = close - 1;
     }
 
@@ -763,10 +765,12 @@ load (UnknotDiaryStore *self)
 
       if (value == NULL)
         continue;
+      /* read_key () gives a full reference, never a floating one: replace_value ()
+       * takes its own, and @value's goes with it. */
       if (g_str_equal (keys[i], LOG_KEY))
-        replace_value (&self->log, g_variant_ref (value));
+        replace_value (&self->log, value);
       else if (g_str_equal (keys[i], INTENSITY_KEY))
-        replace_value (&self->intensity, g_variant_ref (value));
+        replace_value (&self->intensity, value);
       else if (g_str_equal (keys[i], ARCHIVES_KEY))
         {
           n_archives = g_variant_get_uint32 (value);
