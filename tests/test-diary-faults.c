@@ -448,6 +448,7 @@ test_parts (void)
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr (UnknotPainDiary) diary = NULL;
   g_autoptr (UnknotPainDiary) reread = NULL;
+  g_autoptr (GVariant) log = NULL;
   GVariantBuilder builder;
 
   /* A bad entry stored long ago must move into an archive as it is, and stay reported. */
@@ -464,7 +465,8 @@ test_parts (void)
 
   /* 22 stored: archives hold four each, and pain-log keeps from 4 to 7. */
   g_assert_cmpuint (g_settings_get_uint (settings, "pain-log-archives"), ==, 4);
-  g_assert_cmpuint (g_variant_n_children (g_settings_get_value (settings, "pain-log")), ==, 6);
+  log = g_settings_get_value (settings, "pain-log");
+  g_assert_cmpuint (g_variant_n_children (log), ==, 6);
 
   reread = unknot_pain_diary_new (settings);
   g_assert_cmpuint (unknot_pain_diary_get_n_entries (reread), ==, 21);
