@@ -358,6 +358,7 @@ test_autostart_file (void)
   g_autoptr (GKeyFile) key_file = g_key_file_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *exec = NULL;
+  g_autofree char *type = NULL;
   g_autofree char *validator = g_find_program_in_path ("desktop-file-validate");
 
   /* The test's own config folder, never the person's. */
@@ -376,8 +377,8 @@ test_autostart_file (void)
   g_assert_true (g_str_has_suffix (exec, "unknot --reminders"));
   g_assert_true (
     g_key_file_get_boolean (key_file, "Desktop Entry", "X-GNOME-Autostart-enabled", NULL));
-  g_assert_cmpstr (g_key_file_get_string (key_file, "Desktop Entry", "Type", NULL), ==,
-                   "Application");
+  type = g_key_file_get_string (key_file, "Desktop Entry", "Type", NULL);
+  g_assert_cmpstr (type, ==, "Application");
   if (validator != NULL)
     {
       g_autofree char *output = NULL;
