@@ -216,7 +216,17 @@ job_run (gpointer data, gpointer user_data)
       job->ret = gst_element_set_state (job->pipeline, GST_STATE_NULL);
       break;
     }
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, job_done_cb, job, job_free);
+  /* Not g_main_context_invoke (): between two iterations of the main loop nobody owns
+   * the context, and it would run job_done_cb () here, in the worker, beside the main
+   * thread scheduling sounds. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, job_done_cb, job, job_free);
+    g_source_attach (source, job->context);
+    g_source_unref (source);
+  }
 }
 
 /* One thread for every player, so that the changes of one pipeline keep their order. */
