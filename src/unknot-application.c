@@ -253,24 +253,14 @@ list_routines (UnknotApplication *self)
 static int
 validate_routine (const char *path)
 {
-  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (UnknotRoutine) routine = unknot_routine_new_from_file (file, NULL, &error);
-  g_autofree char *duration = NULL;
+  g_autofree char *report = NULL;
 
-  if (routine == NULL)
+  if (!unknot_routine_validate_file (path, &report))
     {
-      g_printerr ("%s\n", error->message);
+      g_printerr ("%s\n", report);
       return EXIT_FAILURE;
     }
-
-  duration = unknot_format_duration (unknot_routine_get_work_seconds (routine));
-  /* Translators: FILE: valid routine “NAME” (ID), N steps, 6 min on the tool */
-  g_print (ngettext ("%s: valid routine “%s” (%s), %u step, %s on the tool\n",
-                     "%s: valid routine “%s” (%s), %u steps, %s on the tool\n",
-                     unknot_routine_get_n_steps (routine)),
-           unknot_routine_get_source_name (routine), unknot_routine_get_name (routine),
-           unknot_routine_get_id (routine), unknot_routine_get_n_steps (routine), duration);
+  g_print ("%s\n", report);
   return EXIT_SUCCESS;
 }
 

@@ -979,6 +979,48 @@ unknot_routine_new_from_file (GFile *file, GCancellable *cancellable, GError **e
   return unknot_routine_new_from_bytes (bytes, name, error);
 }
 
+/**
+ * unknot_routine_validate_file:
+ * @path: a path or URI as given on the command line
+ * @report: (out) (transfer full): what to tell the person, one line without a newline
+ *
+ * What `unknot --validate-routine FILE` does: reads and checks the file and says
+ * what it is or what is wrong with it.
+ *
+ * Returns: %TRUE if the file is a valid routine
+ */
+gboolean
+unknot_routine_validate_file (const char *path, char **report)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (UnknotRoutine) routine = NULL;
+  g_autofree char *duration = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  file = g_file_new_for_commandline_arg (path);
+  routine = unknot_routine_new_from_file (file, NULL, &error);
+  if (routine == NULL)
+    {
+      *report = g_strdup (error->message);
+      return FALSE;
+    }
+
+  duration = unknot_format_duration (unknot_routine_get_work_seconds (routine));
+  /* Translators: FILE: valid routine “NAME” (ID), N steps, 6 min on the tool */
+  *report = g_strdup_printf (ngettext ("%s: valid routine “%s” (%s), %u step, %s on the tool\n",
+                                       "%s: valid routine “%s” (%s), %u steps, %s on the tool\n",
+                                       unknot_routine_get_n_steps (routine)),
+                             unknot_routine_get_source_name (routine),
+                             unknot_routine_get_name (routine), unknot_routine_get_id (routine),
+                             unknot_routine_get_n_steps (routine), duration);
+  /* The message ends in a newline, as it did when it was printed directly. */
+  g_strchomp (*report);
+  return TRUE;
+}
+
 static void
 unknot_routine_finalize (GObject *object)
 {

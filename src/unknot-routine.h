@@ -61,6 +61,7 @@ UnknotRoutine *
 unknot_routine_new_from_bytes (GBytes *bytes, const char *source_name, GError **error);
 UnknotRoutine *
 unknot_routine_new_from_file (GFile *file, GCancellable *cancellable, GError **error);
+gboolean unknot_routine_validate_file (const char *path, char **report);
 
 const char *unknot_routine_get_id (UnknotRoutine *self);
 const char *unknot_routine_get_name (UnknotRoutine *self);
