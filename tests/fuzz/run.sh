@@ -27,7 +27,12 @@ for t in $targets; do
 done
 
 if [ ! -f "$build/build.ninja" ]; then
-  CC=${CC:-clang} meson setup -Dfuzzing=true "$build" "$src" >"$build.setup.log" 2>&1 || {
+  # Debian's clang-14 package installs clang-14; the clang package adds the plain name.
+  if [ -z "${CC:-}" ]; then
+    CC=clang
+    command -v clang >/dev/null 2>&1 || CC=clang-14
+  fi
+  CC=$CC meson setup -Dfuzzing=true "$build" "$src" >"$build.setup.log" 2>&1 || {
     cat "$build.setup.log" >&2; exit 1; }
 fi
 binaries=
