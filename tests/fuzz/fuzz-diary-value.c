@@ -13,7 +13,7 @@
 #include "config.h"
 
 #include "unknot-fuzz.h"
-#include "unknot-pain-diary.h"
+#include "unknot-pain-diary-private.h"
 
 #define LOG_TYPE "a(xsysss)"
 #define INTENSITY_TYPE "a(xsus)"
@@ -129,6 +129,25 @@ check_kept (GVariant *before, GVariant *after, gsize n_added)
     }
 }
 
+/* Every part of the stored diary (the archives, then pain-log) as one array. */
+static GVariant *
+stored_log (UnknotPainDiary *diary)
+{
+  UnknotDiaryStore *store = unknot_pain_diary_get_store (diary);
+  g_autoptr (GPtrArray) children =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+
+  for (guint i = 0; i < unknot_diary_store_get_n_parts (store); i++)
+    {
+      GVariant *part = unknot_diary_store_get_part (store, i);
+
+      for (gsize j = 0; j < g_variant_n_children (part); j++)
+        g_ptr_array_add (children, g_variant_get_child_value (part, j));
+    }
+  return g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(xsysss)"),
+                                                  (GVariant **) children->pdata, children->len));
+}
+
 static void
 read_value (GVariant *value, const char *key)
 {
@@ -164,7 +183,11 @@ read_value (GVariant *value, const char *key)
         g_assert_cmpuint (after->len, ==, before->len + 1);
       }
     }
-  stored = g_settings_get_value (settings, key);
+  g_assert_true (unknot_pain_diary_get_saved (diary));
+  if (g_str_equal (key, "pain-log"))
+    stored = stored_log (diary);
+  else
+    stored = g_settings_get_value (settings, key);
   check_kept (value, stored, 1);
   walk (diary);
   g_variant_unref (value);

@@ -38,6 +38,8 @@ unknot_fuzz_init (void)
 
   if (g_once_init_enter (&initialized))
     {
+      /* The diary finds its archive schema in the default schema source. */
+      g_setenv ("GSETTINGS_SCHEMA_DIR", UNKNOT_FUZZ_SCHEMA_DIR, TRUE);
       g_log_set_writer_func (fuzz_log_writer, NULL, NULL);
       g_once_init_leave (&initialized, 1);
     }
