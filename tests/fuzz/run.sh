@@ -16,7 +16,7 @@ seconds=$1; shift
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${UNKNOT_FUZZ_BUILD:-$src/_build-fuzz}
 work=${UNKNOT_FUZZ_WORK:-$src/_fuzz-work}
-all_targets="routine diary-value csv-import routine-file"
+all_targets="routine diary-value diary-salvage csv-import routine-file"
 targets=${*:-$all_targets}
 
 for t in $targets; do
