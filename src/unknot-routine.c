@@ -457,7 +457,8 @@ get_raw (GKeyFile *key_file, const Scan *scan, const char *group, const char *ke
   g_autoptr (GError) local_error = NULL;
   g_autofree char *value = g_key_file_get_string (key_file, group, key, &local_error);
 
-  if (value == NULL)
+  /* GLib returns the text with a bad escape left in it, and the error beside it. */
+  if (value == NULL || local_error != NULL)
     {
       set_error (error, scan, UNKNOT_ROUTINE_ERROR_INVALID_VALUE, group, key, "%s",
                  local_error->message);
