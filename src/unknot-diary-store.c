@@ -211,7 +211,10 @@ unknot_diary_salvage (const char *text, gsize length, const char *tuple_type, gu
         continue;
 
       close = tuple_end (p, end);
-      tuple = close ? g_variant_parse (type, p, close, NULL, NULL) : NULL;
+      /* GLib's parser meets text that is not UTF-8 with a critical. */
+      tuple = close && g_utf8_validate (p, close - p, NULL)
+                ? g_variant_parse (type, p, close, NULL, NULL)
+                : NULL;
       if (tuple == NULL)
         {
           lost++;
