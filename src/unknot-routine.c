@@ -108,6 +108,31 @@ scan_line_of (const Scan *scan, const char *group, const char *key)
   return GPOINTER_TO_UINT (g_hash_table_lookup (scan->lines, where));
 }
 
+/* @text on one line, as a terminal or a label shows it: control characters, which a
+ * file can hold raw or as escapes (\n), are written as escapes. @text is UTF-8. */
+static char *
+one_line (const char *text)
+{
+  GString *line = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (line, "\\n");
+      else if (c == '\r')
+        g_string_append (line, "\\r");
+      else if (c == '\t')
+        g_string_append (line, "\\t");
+      else if (g_unichar_iscntrl (c))
+        g_string_append_printf (line, "\\u%04X", c);
+      else
+        g_string_append_unichar (line, c);
+    }
+  return g_string_free (line, FALSE);
+}
+
 /* Every message reads "FILE:LINE: [GROUP] KEY: what is wrong", leaving out what is
  * unknown, so a person can find the place in any text editor. */
 G_GNUC_PRINTF (6, 7)
@@ -122,6 +147,7 @@ set_error (GError **error,
 {
   g_autoptr (GString) where = g_string_new (scan->source_name);
   g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
   guint line = 0;
   va_list args;
 
@@ -141,7 +167,8 @@ set_error (GError **error,
   if (key != NULL)
     g_string_append_printf (where, " %s:", key);
 
-  g_set_error (error, UNKNOT_ROUTINE_ERROR, code, "%s %s", where->str, what);
+  g_string_append_printf (where, " %s", what);
+  g_set_error_literal (error, UNKNOT_ROUTINE_ERROR, code, (message = one_line (where->str)));
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -149,14 +176,17 @@ static void
 set_line_error (GError **error, const Scan *scan, guint line, const char *format, ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_SYNTAX, "%s:%u: %s",
-               scan->source_name, line, what);
+  message = g_strdup_printf ("%s:%u: %s", scan->source_name, line, what);
+  g_set_error_literal (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_SYNTAX,
+                       (escaped = one_line (message)));
 }
 
 static gboolean
@@ -997,28 +1027,30 @@ unknot_routine_validate_file (const char *path, char **report)
   g_autoptr (GError) error = NULL;
   g_autoptr (UnknotRoutine) routine = NULL;
   g_autofree char *duration = NULL;
+  g_autofree char *valid = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
   file = g_file_new_for_commandline_arg (path);
   routine = unknot_routine_new_from_file (file, NULL, &error);
+  /* One line each: a name can hold a newline, and so can a file's name. */
   if (routine == NULL)
     {
-      *report = g_strdup (error->message);
+      *report = one_line (error->message);
       return FALSE;
     }
 
   duration = unknot_format_duration (unknot_routine_get_work_seconds (routine));
   /* Translators: FILE: valid routine “NAME” (ID), N steps, 6 min on the tool */
-  *report = g_strdup_printf (ngettext ("%s: valid routine “%s” (%s), %u step, %s on the tool\n",
-                                       "%s: valid routine “%s” (%s), %u steps, %s on the tool\n",
-                                       unknot_routine_get_n_steps (routine)),
-                             unknot_routine_get_source_name (routine),
-                             unknot_routine_get_name (routine), unknot_routine_get_id (routine),
-                             unknot_routine_get_n_steps (routine), duration);
+  valid = g_strdup_printf (ngettext ("%s: valid routine “%s” (%s), %u step, %s on the tool\n",
+                                     "%s: valid routine “%s” (%s), %u steps, %s on the tool\n",
+                                     unknot_routine_get_n_steps (routine)),
+                           unknot_routine_get_source_name (routine),
+                           unknot_routine_get_name (routine), unknot_routine_get_id (routine),
+                           unknot_routine_get_n_steps (routine), duration);
   /* The message ends in a newline, as it did when it was printed directly. */
-  g_strchomp (*report);
+  *report = one_line (g_strchomp (valid));
   return TRUE;
 }
 
