@@ -78,6 +78,16 @@ unknot_fuzz_check_text (const char *text)
   g_assert_true (g_utf8_validate (text, -1, NULL));
 }
 
+/* Text shown on one line, a terminal's or a label's: no control characters. */
+void
+unknot_fuzz_check_line (const char *text)
+{
+  unknot_fuzz_check_text (text);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      g_error ("a control character in “%s”", text);
+}
+
 /* An error a person reads: from the expected domain, with a message. */
 void
 unknot_fuzz_check_error (const GError *error, GQuark domain)

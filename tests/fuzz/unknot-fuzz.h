@@ -22,5 +22,6 @@ void unknot_fuzz_init (void);
 GSettings *unknot_fuzz_settings_new (void);
 void unknot_fuzz_check_error (const GError *error, GQuark domain);
 void unknot_fuzz_check_text (const char *text);
+void unknot_fuzz_check_line (const char *text);
 
 G_END_DECLS
