@@ -147,7 +147,6 @@ set_error (GError **error,
 {
   g_autoptr (GString) where = g_string_new (scan->source_name);
   g_autofree char *what = NULL;
-  g_autofree char *message = NULL;
   guint line = 0;
   va_list args;
 
@@ -167,8 +166,7 @@ set_error (GError **error,
   if (key != NULL)
     g_string_append_printf (where, " %s:", key);
 
-  g_string_append_printf (where, " %s", what);
-  g_set_error_literal (error, UNKNOT_ROUTINE_ERROR, code, (message = one_line (where->str)));
+  g_set_error (error, UNKNOT_ROUTINE_ERROR, code, "%s %s", where->str, what);
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -176,17 +174,14 @@ static void
 set_line_error (GError **error, const Scan *scan, guint line, const char *format, ...)
 {
   g_autofree char *what = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  message = g_strdup_printf ("%s:%u: %s", scan->source_name, line, what);
-  g_set_error_literal (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_SYNTAX,
-                       (escaped = one_line (message)));
+  g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_SYNTAX, "%s:%u: %s",
+               scan->source_name, line, what);
 }
 
 static gboolean
@@ -828,8 +823,34 @@ check_file_kind (const char *name, gboolean regular, goffset size, GError **erro
  *
  * Returns: (transfer full) (nullable): the routine
  */
+static UnknotRoutine *parse_bytes (GBytes *bytes, const char *source_name, GError **error);
+
 UnknotRoutine *
 unknot_routine_new_from_bytes (GBytes *bytes, const char *source_name, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  UnknotRoutine *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (source_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = parse_bytes (bytes, source_name, &local_error);
+  if (self == NULL)
+    {
+      /* Messages quote the file's group names and values, which may hold control
+       * characters: the message stays one line, for a terminal and for a label. */
+      char *message = one_line (local_error->message);
+
+      g_free (local_error->message);
+      local_error->message = message;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return self;
+}
+
+static UnknotRoutine *
+parse_bytes (GBytes *bytes, const char *source_name, GError **error)
 {
   g_autoptr (UnknotRoutine) self = NULL;
   g_autoptr (GKeyFile) key_file = NULL;
@@ -837,10 +858,6 @@ unknot_routine_new_from_bytes (GBytes *bytes, const char *source_name, GError **
   g_auto (Scan) scan = { source_name, NULL };
   const char *data;
   gsize length;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (source_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
   if (!check_file_kind (source_name, TRUE, length, error))
@@ -1002,8 +1019,9 @@ unknot_routine_new_from_file (GFile *file, GCancellable *cancellable, GError **e
                                        cancellable, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_READ, "%s: %s", name,
-                   local_error->message);
+      g_autofree char *reason = one_line (local_error->message);
+
+      g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_READ, "%s: %s", name, reason);
       return NULL;
     }
 
