@@ -54,12 +54,16 @@ for t in $targets; do
   mkdir -p "$corpus" "$artifacts" "$work/findings/$t"
   dict=
   [ -f "$src/tests/fuzz/$t.dict" ] && dict=-dict=$src/tests/fuzz/$t.dict
+  # As in meson.build: routine-file also starts from routine's seeds and regressions.
+  shared=
+  [ "$t" = routine-file ] && shared="$src/tests/fuzz/corpus/routine $src/tests/fuzz/regressions/routine"
   before=$(find "$artifacts" -type f | wc -l)
   start=$(date +%s)
   # New inputs go into the first directory: the work corpus, never the tree.
+  # shellcheck disable=SC2086 # $shared: zero or two directories
   "$build/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" $dict \
-    "$corpus" "$src/tests/fuzz/corpus/$t" "$src/tests/fuzz/regressions/$t" \
+    "$corpus" "$src/tests/fuzz/corpus/$t" "$src/tests/fuzz/regressions/$t" $shared \
     >"$work/$t/log" 2>&1 && rc=0 || rc=$?
   elapsed=$(($(date +%s) - start))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t/log" | tail -n 1)
