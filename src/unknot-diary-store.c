@@ -178,6 +178,29 @@ tuple_end (const char *start, const char *end)
   return NULL;
 }
 
+/* Whether GLib's parser can read the text's \u and \U escapes: it turns one that is not
+ * a Unicode character (a surrogate, above U+10FFFF) into text that is not UTF-8, and
+ * meets that with a critical. */
+static gboolean
+unicode_escapes_valid (const char *start, const char *end)
+{
+  for (const char *p = start; p < end; p++)
+    {
+      int digits;
+      gunichar c = 0;
+
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+      p++;
+      digits = *p == 'u' ? 4 : *p == 'U' ? 8 : 0;
+      for (int i = 1; i <= digits && p + i < end && g_ascii_isxdigit (p[i]); i++)
+        c = c * 16 + g_ascii_xdigit_value (p[i]);
+      if (digits > 0 && (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * unknot_diary_salvage:
  * @text: the text of an array of tuples, as g_variant_print() writes it; may be torn
@@ -212,7 +235,7 @@ unknot_diary_salvage (const char *text, gsize length, const char *tuple_type, gu
 
       close = tuple_end (p, end);
       /* GLib's parser meets text that is not UTF-8 with a critical. */
-      tuple = close && g_utf8_validate (p, close - p, NULL)
+      tuple = close && g_utf8_validate (p, close - p, NULL) && unicode_escapes_valid (p, close)
                 ? g_variant_parse (type, p, close, NULL, NULL)
                 : NULL;
       if (tuple == NULL)
