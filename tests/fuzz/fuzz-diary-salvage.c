@@ -53,8 +53,11 @@ salvage (const char *text, gsize length, const char *tuple_type)
 
   check_round_trip (value, tuple_type);
 
-  /* A value the keyfile backend could read whole is salvaged whole. */
-  if (g_utf8_validate (text, length, NULL))
+  /* A value the keyfile backend could read whole is salvaged whole. (GLib's parser
+   * meets text that is not UTF-8, or a \u escape that is no character, with a
+   * critical: such text is left to the salvage alone.) */
+  if (g_utf8_validate (text, length, NULL) && g_strstr_len (text, length, "\\u") == NULL &&
+      g_strstr_len (text, length, "\\U") == NULL)
     {
       g_autoptr (GVariant) parsed = g_variant_parse (array_type, text, text + length, NULL, NULL);
 
