@@ -1020,11 +1020,9 @@ unknot_pain_diary_import_csv (
 
       for (guint j = 0; j < i && !duplicate; j++)
         duplicate = same_entry (&g_array_index (parsed, UnknotPainEntry, j), entry);
+      /* A duplicate stays whole in @parsed (freed with it): later lines compare to it. */
       if (duplicate)
-        {
-          entry_clear (entry);
-          continue;
-        }
+        continue;
       g_ptr_array_add (added, g_variant_ref_sink (entry_to_variant (entry->time, entry->area,
                                                                     entry->score, entry->routine_id,
                                                                     entry->phase, entry->note)));
