@@ -45,6 +45,8 @@ struct _UnknotWindow
 
   GSettings *settings;
   UnknotRoutineLibrary *library;
+  guint next_problem;              /* the routine list is built up to the groups of this problem */
+  gboolean list_complete;          /* and then the rest, after the first frame */
   char *pending_routine_id;        /* asked for before the safety notes were acknowledged */
   UnknotRoutine *check_in_routine; /* the routine the check-in shown belongs to */
 };
@@ -221,19 +223,15 @@ create_coach_card (UnknotWindow *self)
 /* The coach's suggestion first; then the routines, grouped by what they help; a routine
  * that helps with several problems stands in each group, because a person looks for
  * their problem, not for the routine. */
-static void
-populate_routines (UnknotWindow *self)
+/* The groups of routines by what they help, from @problem on, at most @max_groups of
+ * them; returns the problem to go on from. */
+static guint
+add_routine_groups (UnknotWindow *self, guint problem, guint max_groups)
 {
-  const GPtrArray *problems = unknot_routine_library_get_problems (self->library);
   guint rest_seconds = g_settings_get_uint (self->settings, "rest-seconds");
-  GtkWidget *child;
+  guint n_groups = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->routines_box))) != NULL)
-    gtk_box_remove (self->routines_box, child);
-
-  gtk_box_append (self->routines_box, create_coach_card (self));
-
-  for (guint problem = 0; problem < UNKNOT_N_PROBLEMS; problem++)
+  for (; problem < UNKNOT_N_PROBLEMS && n_groups < max_groups; problem++)
     {
       GtkWidget *group = NULL;
 
@@ -250,37 +248,66 @@ populate_routines (UnknotWindow *self)
                 ADW_PREFERENCES_GROUP (group),
                 unknot_vocabulary_get_label (UNKNOT_VOCABULARY_PROBLEM, problem));
               gtk_box_append (self->routines_box, group);
+              n_groups++;
             }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                      create_routine_row (self, routine, rest_seconds));
         }
     }
+  return problem;
+}
 
-  if (problems->len > 0)
+/* Last on the list: the user's routine files that could not be read, and why. */
+static void
+add_unreadable_files (UnknotWindow *self)
+{
+  const GPtrArray *problems = unknot_routine_library_get_problems (self->library);
+  GtkWidget *group;
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr (GFile) directory = NULL;
+
+  if (problems->len == 0)
+    return;
+
+  group = adw_preferences_group_new ();
+  directory = unknot_routine_library_get_user_directory ();
+  /* The description is markup; a folder can be called "Tom & Jerry". */
+  path = g_file_get_parse_name (directory);
+  shown = g_markup_escape_text (path, -1);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   _ ("Routine Files That Could Not Be Read"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
+  for (guint i = 0; i < problems->len; i++)
     {
-      GtkWidget *group = adw_preferences_group_new ();
-      g_autofree char *path = NULL;
-      g_autofree char *shown = NULL;
-      g_autoptr (GFile) directory = unknot_routine_library_get_user_directory ();
+      GtkWidget *row = adw_action_row_new ();
 
-      /* The description is markup; a folder can be called "Tom & Jerry". */
-      path = g_file_get_parse_name (directory);
-      shown = g_markup_escape_text (path, -1);
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                       _ ("Routine Files That Could Not Be Read"));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
-      for (guint i = 0; i < problems->len; i++)
-        {
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         g_ptr_array_index (problems, i));
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-        }
-      gtk_box_append (self->routines_box, group);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (problems, i));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  gtk_box_append (self->routines_box, group);
+}
+
+/* The first screen holds the coach's card and a group or two: the rest of the list is
+ * built once the first frame is out, so start-up lays out only what it shows. */
+#define FIRST_GROUPS 2
+
+static void
+populate_routines (UnknotWindow *self)
+{
+  gtk_box_append (self->routines_box, create_coach_card (self));
+  self->next_problem = add_routine_groups (self, 0, FIRST_GROUPS);
+}
+
+static void
+first_paint_cb (GdkFrameClock *frame_clock, UnknotWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_paint_cb, self);
+  self->next_problem = add_routine_groups (self, self->next_problem, G_MAXUINT);
+  add_unreadable_files (self);
+  self->list_complete = TRUE;
 }
 
 static void
@@ -784,6 +811,10 @@ static void
 unknot_window_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (unknot_window_parent_class)->realize (widget);
+
+  if (!UNKNOT_WINDOW (widget)->list_complete)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_paint_cb), widget, 0);
 
   if (g_getenv ("UNKNOT_REPORT_FIRST_FRAME") != NULL)
     g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
