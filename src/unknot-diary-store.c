@@ -662,6 +662,34 @@ keep_copy (const char *path, GError **error)
     }
 }
 
+/* A keyfile's text, read only once a key needs it: a whole diary's archives are not
+ * read twice at every start when nothing is damaged. */
+typedef struct
+{
+  const char *path; /* NULL: not a keyfile */
+  char *text;       /* NULL: not read yet, or no such file */
+  gsize length;
+  gboolean read;
+} KeyfileText;
+
+static const char *
+keyfile_text_read (KeyfileText *file)
+{
+  if (!file->read && file->path != NULL &&
+      !g_file_get_contents (file->path, &file->text, &file->length, NULL))
+    g_clear_pointer (&file->text, g_free);
+  file->read = TRUE;
+  return file->text;
+}
+
+static void
+keyfile_text_clear (KeyfileText *file)
+{
+  g_clear_pointer (&file->text, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeyfileText, keyfile_text_clear)
+
 typedef struct
 {
   guint recovered;
@@ -677,8 +705,7 @@ read_key (UnknotDiaryStore *self,
           GSettings *settings,
           GSettings *writer,
           const char *key,
-          const char *text,
-          gsize length,
+          KeyfileText *file,
           const char *group,
           Rescue *rescue)
 {
@@ -688,9 +715,9 @@ read_key (UnknotDiaryStore *self,
   const GVariantType *type;
   GVariant *value = g_settings_get_user_value (settings, key);
 
-  if (value != NULL || text == NULL)
+  if (value != NULL || keyfile_text_read (file) == NULL)
     return value;
-  value_text = keyfile_find_value (text, length, group, key);
+  value_text = keyfile_find_value (file->text, file->length, group, key);
   if (value_text == NULL)
     return NULL;
 
@@ -762,23 +789,15 @@ load (UnknotDiaryStore *self)
   g_autoptr (GSettingsSchema) schema = NULL;
   g_autoptr (GSettings) writer = main_writer (self);
   g_autoptr (GPtrArray) archive_writers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *text = NULL;
-  g_autofree char *archive_text = NULL;
-  gsize archive_length = 0;
+  g_auto (KeyfileText) text = { self->keyfile };
+  g_auto (KeyfileText) archive_text = { self->archive_keyfile };
   g_autofree char *group = keyfile_group (self->path);
   g_auto (GStrv) keys = NULL;
   g_autofree char *copy = NULL;
   g_autoptr (GError) error = NULL;
   Rescue rescue = { 0 };
-  gsize length = 0;
   guint n_archives = 0;
   gboolean have_count = FALSE;
-
-  if (self->keyfile != NULL && !g_file_get_contents (self->keyfile, &text, &length, NULL))
-    g_clear_pointer (&text, g_free);
-  if (self->archive_keyfile != NULL &&
-      !g_file_get_contents (self->archive_keyfile, &archive_text, &archive_length, NULL))
-    g_clear_pointer (&archive_text, g_free);
 
   /* Every key of the app's schema: when GKeyFile rejects the whole file, all of them
    * read as defaults, and the next write of any of them would keep only that one. */
@@ -787,7 +806,7 @@ load (UnknotDiaryStore *self)
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autoptr (GVariant) value =
-        read_key (self, self->settings, writer, keys[i], text, length, group, &rescue);
+        read_key (self, self->settings, writer, keys[i], &text, group, &rescue);
 
       if (value == NULL)
         continue;
@@ -815,8 +834,8 @@ load (UnknotDiaryStore *self)
       g_autofree char *path = archive_path (self, i);
       g_autofree char *archive_group = keyfile_group (path);
       GSettings *archive = archive_writer (self, i);
-      GVariant *value = read_key (self, settings, archive, ARCHIVE_KEY, archive_text,
-                                  archive_length, archive_group, &rescue);
+      GVariant *value =
+        read_key (self, settings, archive, ARCHIVE_KEY, &archive_text, archive_group, &rescue);
 
       g_ptr_array_add (archive_writers, archive);
       g_ptr_array_add (self->archives, value ? value : empty_array (ENTRY_TYPE));
@@ -831,7 +850,8 @@ load (UnknotDiaryStore *self)
     return;
 
   copy = keep_copy (self->keyfile, &error);
-  if (copy != NULL && archive_text != NULL)
+  /* The archives' file is rewritten only where one of them was damaged, and then read. */
+  if (copy != NULL && archive_text.text != NULL)
     {
       g_autofree char *archive_copy = keep_copy (self->archive_keyfile, &error);
 

@@ -245,17 +245,25 @@ has_entry (char **lines, guint number)
   return g_strv_contains ((const char *const *) lines + 2, text);
 }
 
+/* The copy kept of the settings file @name (keyfile, or the archives' file). */
+static char *
+find_copy_of (Home *h, const char *name)
+{
+  g_autofree char *dir = g_build_filename (h->home, "glib-2.0", "settings", NULL);
+  g_autofree char *prefix = g_strconcat (name, ".damaged-", NULL);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (entry, prefix))
+      return g_build_filename (dir, entry, NULL);
+  return NULL;
+}
+
 static char *
 find_copy (Home *h)
 {
-  g_autofree char *dir = g_build_filename (h->home, "glib-2.0", "settings", NULL);
-  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_prefix (name, "keyfile.damaged-"))
-      return g_build_filename (dir, name, NULL);
-  return NULL;
+  return find_copy_of (h, "keyfile");
 }
 
 /* SIGKILL at random moments in bursts of 1,000 appends: every entry the child said it
@@ -398,6 +406,43 @@ test_corrupt_entry (Home *h, gconstpointer data)
 
   quote[9] = ','; /* 'low-back, … : the string never ends where it should */
   check_recovery (h, text, length, 39);
+}
+
+/* One entry garbled in an archive, in the archives' own file: only that entry is lost,
+ * and that file is kept beside too. */
+static void
+test_corrupt_archive (Home *h, gconstpointer data)
+{
+  g_autofree char *name = g_strconcat (APPLICATION_ID, ".diary-archive", NULL);
+  g_autofree char *archives = g_build_filename (h->home, "glib-2.0", "settings", name, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *report = NULL;
+  g_auto (GStrv) lines = NULL;
+  gsize length, kept_length;
+  char *quote;
+
+  g_free (write_diary (h, 40, &length));
+  g_assert_true (g_file_get_contents (archives, &text, &length, NULL));
+  quote = strstr (strstr (text, "entries="), "'low-back'");
+  g_assert_nonnull (quote);
+  quote[9] = ',';
+  g_assert_true (g_file_set_contents (archives, text, length, NULL));
+
+  lines = list (h, &report);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (count_entries (lines), ==, 39);
+  copy = find_copy_of (h, name);
+  g_assert_nonnull (copy);
+  g_assert_true (g_file_get_contents (copy, &kept, &kept_length, NULL));
+  g_assert_cmpmem (kept, kept_length, text, length);
+
+  g_clear_pointer (&report, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+  lines = list (h, &report);
+  g_assert_null (report);
+  g_assert_cmpuint (count_entries (lines), ==, 39);
 }
 
 /* A line GKeyFile rejects: the whole file reads as defaults.  Everything is recovered,
@@ -559,6 +604,7 @@ main (int argc, char *argv[])
   ADD ("/diary-faults/torn", NULL, test_torn);
   ADD ("/diary-faults/corrupt-entry", NULL, test_corrupt_entry);
   ADD ("/diary-faults/corrupt-file", NULL, test_corrupt_file);
+  ADD ("/diary-faults/corrupt-archive", NULL, test_corrupt_archive);
   ADD ("/diary-faults/disk-full", "full", test_refused);
   ADD ("/diary-faults/folder-unusable", "folder", test_refused);
 #undef ADD
