@@ -357,14 +357,20 @@ archive_writer (UnknotDiaryStore *self, guint index)
   return new_writer (self->archive_backend, self->archive_schema, path);
 }
 
+static void
+set_read_only_error (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                       _ ("The pain diary cannot be written: its settings are read-only"));
+}
+
 static gboolean
 set_or_fail (GSettings *writer, const char *key, GVariant *value, GError **error)
 {
   if (g_settings_set_value (writer, key, value))
     return TRUE;
   g_settings_revert (writer);
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
-                       _ ("The pain diary cannot be written: its settings are read-only"));
+  set_read_only_error (error);
   return FALSE;
 }
 
@@ -470,8 +476,7 @@ append (UnknotDiaryStore *self, const char *key, GVariant **added, guint n_added
 
   if (!g_settings_is_writable (self->settings, key))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
-                           _ ("The pain diary cannot be written: its settings are read-only"));
+      set_read_only_error (error);
       return FALSE;
     }
 

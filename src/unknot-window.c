@@ -212,7 +212,7 @@ create_routine_row (UnknotWindow *self, UnknotRoutine *routine, guint rest_secon
 static GtkWidget *
 create_coach_card (UnknotWindow *self)
 {
-  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  UnknotApplication *app = get_app (self);
   GtkWidget *card = unknot_coach_card_new ();
 
   unknot_coach_card_set_sources (UNKNOT_COACH_CARD (card), self->settings,
@@ -397,7 +397,7 @@ ask_pain (UnknotWindow *self, UnknotPhase phase, UnknotRoutine *routine, int onl
 static void
 too_intense_cb (UnknotSession *session, guint step_index, UnknotWindow *self)
 {
-  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  UnknotApplication *app = get_app (self);
   g_autoptr (GError) error = NULL;
   UnknotSide side = unknot_session_get_side (session);
 
@@ -425,7 +425,7 @@ session_finished_cb (UnknotSession *session, gboolean completed, UnknotWindow *s
 static void
 begin_session (UnknotWindow *self, UnknotRoutine *routine)
 {
-  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  UnknotApplication *app = get_app (self);
   g_autoptr (UnknotSession) session = NULL;
 
   session = unknot_session_new (routine, unknot_application_get_clock (app),
@@ -469,7 +469,7 @@ warn_severe (UnknotWindow *self)
 static char *
 record_check_in (UnknotWindow *self, gboolean *severe)
 {
-  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  UnknotApplication *app = get_app (self);
   UnknotPainDiary *diary = unknot_application_get_diary (app);
   UnknotPhase phase = unknot_check_in_page_get_phase (self->check_in_page);
   const char *routine_id = self->check_in_routine && phase != UNKNOT_PHASE_CHECK_IN
@@ -609,7 +609,7 @@ unknot_window_start_routine (UnknotWindow *self, const char *routine_id)
 static void
 player_closed_cb (UnknotWindow *self)
 {
-  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  UnknotApplication *app = get_app (self);
   UnknotSession *session = get_session (self);
 
   if (session != NULL)
@@ -693,7 +693,7 @@ static gboolean
 show_rescue_report (gpointer data)
 {
   UnknotWindow *self = data;
-  UnknotApplication *app = UNKNOT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  UnknotApplication *app = get_app (self);
   const char *report = unknot_pain_diary_get_rescue_report (unknot_application_get_diary (app));
   GtkWidget *dialog;
 
