@@ -604,6 +604,142 @@ test_close_window (Fixture *fixture, gconstpointer data)
   fixture->window = NULL;
 }
 
+/* Presents @window and waits until it has been drawn at its size. */
+static void
+show_and_wait (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (window, 600, 400);
+  gtk_window_present (window);
+  while (!(gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+           gtk_widget_get_width (GTK_WIDGET (window)) > 0))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  unknot_test_ui_iterate ();
+}
+
+/* Adds up the area of the window-sized inset shadows in @node. */
+static double
+window_sized_inset_shadows (GskRenderNode *node, double window_area)
+{
+  double area = 0;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        area += window_sized_inset_shadows (gsk_container_node_get_child (node, i), window_area);
+      return area;
+    case GSK_TRANSFORM_NODE:
+      return window_sized_inset_shadows (gsk_transform_node_get_child (node), window_area);
+    case GSK_CLIP_NODE:
+      return window_sized_inset_shadows (gsk_clip_node_get_child (node), window_area);
+    case GSK_DEBUG_NODE:
+      return window_sized_inset_shadows (gsk_debug_node_get_child (node), window_area);
+    case GSK_INSET_SHADOW_NODE:
+      {
+        const graphene_rect_t *outline = &gsk_inset_shadow_node_get_outline (node)->bounds;
+        double shaded = outline->size.width * outline->size.height;
+
+        return shaded > window_area / 2 ? shaded : 0;
+      }
+    default:
+      return 0;
+    }
+}
+
+/* The window as drawn: its pixels (Cairo ARGB32), @width × @height, and the area of
+ * the inset shadows that cover it. */
+static guchar *
+render_window (GtkWindow *window, int *width, int *height, double *inset_area)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  *width = gdk_paintable_get_intrinsic_width (paintable);
+  *height = gdk_paintable_get_intrinsic_height (paintable);
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  *inset_area = window_sized_inset_shadows (node, (double) *width * *height);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  return pixels;
+}
+
+/* On an X server without a compositor the window's frame (.solid-csd) looks as
+ * libadwaita draws it on any other window, pixel for pixel, in every style, but
+ * without the window-sized inset shadows that software GL shades in full for every
+ * redrawn second of a routine. */
+static void
+test_solid_frame (Fixture *fixture, gconstpointer data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      GtkWidget *plain = adw_application_window_new (GTK_APPLICATION (fixture->app));
+      g_autofree guchar *expected = NULL;
+      g_autofree guchar *drawn = NULL;
+      int width, height, plain_width, plain_height;
+      double plain_insets, insets;
+
+      adw_style_manager_set_color_scheme (style, schemes[s]);
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (plain), adw_status_page_new ());
+      show_and_wait (GTK_WINDOW (plain));
+      if (!gtk_widget_has_css_class (plain, "solid-csd"))
+        {
+          gtk_window_destroy (GTK_WINDOW (plain));
+          adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+          g_test_skip ("the display has a compositor: windows have no solid frame");
+          return;
+        }
+      expected = render_window (GTK_WINDOW (plain), &plain_width, &plain_height, &plain_insets);
+      gtk_window_destroy (GTK_WINDOW (plain));
+      unknot_test_ui_iterate ();
+
+      fixture->window = unknot_window_new (fixture->app);
+      show_and_wait (GTK_WINDOW (fixture->window));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "solid-csd"));
+      drawn = render_window (GTK_WINDOW (fixture->window), &width, &height, &insets);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      fixture->window = NULL;
+      unknot_test_ui_iterate ();
+
+      /* libadwaita's own frame is what the test is about; ours shades no more than
+       * its own pixels. */
+      g_assert_cmpfloat (plain_insets, >, 0);
+      g_assert_cmpfloat (insets, ==, 0);
+
+      /* The five pixels of the frame, on every side. */
+      g_assert_cmpint (width, ==, plain_width);
+      g_assert_cmpint (height, ==, plain_height);
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            gsize at = ((gsize) y * width + x) * 4;
+
+            if (x >= 5 && y >= 5 && x < width - 5 && y < height - 5)
+              continue;
+            if (memcmp (expected + at, drawn + at, 4) != 0)
+              g_error (
+                "scheme %u: the frame's pixel (%d, %d) is %02x%02x%02x%02x, not %02x%02x%02x%02x",
+                s, x, y, drawn[at + 3], drawn[at + 2], drawn[at + 1], drawn[at], expected[at + 3],
+                expected[at + 2], expected[at + 1], expected[at]);
+          }
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* A drawn button with this label (with its mnemonic underscore, if any). */
 static GtkWidget *
 find_visible_button (GtkWidget *root, const char *label)
@@ -1259,6 +1395,8 @@ main (int argc, char *argv[])
               test_open_routine_actions, fixture_tear_down);
 
   g_test_add ("/window/close", Fixture, NULL, fixture_set_up, test_close_window, fixture_tear_down);
+  g_test_add ("/window/solid-frame", Fixture, NULL, fixture_set_up, test_solid_frame,
+              fixture_tear_down);
   g_test_add ("/window/check-in-around-routine", Fixture, NULL, fixture_set_up,
               test_check_in_around_routine, fixture_tear_down);
   g_test_add ("/window/player-whole-routine", Fixture, NULL, fixture_set_up,
