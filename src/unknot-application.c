@@ -12,7 +12,6 @@
 #include "unknot-autostart.h"
 #include "unknot-clock.h"
 #include "unknot-coach.h"
-#include "unknot-cue-player.h"
 #include "unknot-mpris.h"
 #include "unknot-pain-diary.h"
 #include "unknot-preferences-window.h"
@@ -21,10 +20,9 @@
 #include "unknot-routine-library.h"
 #include "unknot-safety-view.h"
 #include "unknot-session.h"
-#include "unknot-session-sound.h"
+#include "unknot-sound-module.h"
 #include "unknot-system-clock.h"
 #include "unknot-version.h"
-#include "unknot-voice.h"
 #include "unknot-window.h"
 
 struct _UnknotApplication
@@ -36,7 +34,10 @@ struct _UnknotApplication
   UnknotClock *clock;
   UnknotPainDiary *diary;
   UnknotSession *session; /* the routine running, if any */
-  /* Made when the first routine starts: GStreamer and espeak-ng stay out of start-up. */
+  /* Loaded and made when the first routine starts: GStreamer and espeak-ng stay out of
+   * start-up, their libraries too. */
+  const UnknotSoundModule *sound_module;
+  gboolean sound_missing_told;
   UnknotCuePlayer *cue_player;
   UnknotSessionSound *sound;
   UnknotMpris *mpris;
@@ -166,29 +167,50 @@ mpris_raise_cb (UnknotApplication *self)
   gtk_window_present (GTK_WINDOW (get_window (self)));
 }
 
-static void
+/* The cue player and the voice, from the sound module, made when first needed; FALSE
+ * when there is no sound to be had (said once: the routine goes on silently). */
+static gboolean
 ensure_sound (UnknotApplication *self)
 {
   GSettings *settings = unknot_application_get_settings (self);
   g_autoptr (UnknotVoice) voice = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->sound != NULL)
-    return;
+    return TRUE;
+  if (self->sound_module == NULL)
+    {
+      self->sound_module = unknot_sound_module_load (&error);
+      if (self->sound_module == NULL)
+        {
+          if (!self->sound_missing_told)
+            sound_problem_cb (self, error->message);
+          self->sound_missing_told = TRUE;
+          return FALSE;
+        }
+    }
 
-  self->cue_player = unknot_cue_player_new (NULL);
+  self->cue_player = self->sound_module->cue_player_new (NULL);
   g_signal_connect_swapped (self->cue_player, "problem", G_CALLBACK (sound_problem_cb), self);
   g_settings_bind (settings, "cue-volume", self->cue_player, "volume", G_SETTINGS_BIND_GET);
 
-#if HAVE_ESPEAK
   /* Built without a voice, there is nothing to tell when it does not speak. */
-  voice = unknot_voice_new ();
-#endif
-  self->sound = unknot_session_sound_new (self->cue_player, voice);
+  if (self->sound_module->voice_new != NULL)
+    voice = self->sound_module->voice_new ();
+  self->sound = self->sound_module->session_sound_new (self->cue_player, voice);
   g_signal_connect_swapped (self->sound, "voice-problem", G_CALLBACK (voice_problem_cb), self);
   g_settings_bind (settings, "cues-enabled", self->sound, "cues-enabled", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "voice-enabled", self->sound, "voice-enabled", G_SETTINGS_BIND_GET);
+  return TRUE;
+}
 
-  if (g_application_get_dbus_connection (G_APPLICATION (self)) != NULL)
+/* The routine as an MPRIS player, for media keys and the desktop's media controls. */
+static void
+ensure_media_controls (UnknotApplication *self)
+{
+  GSettings *settings = unknot_application_get_settings (self);
+
+  if (self->mpris == NULL && g_application_get_dbus_connection (G_APPLICATION (self)) != NULL)
     {
       self->mpris =
         unknot_mpris_new (g_application_get_dbus_connection (G_APPLICATION (self)), APPLICATION_ID);
@@ -209,9 +231,10 @@ unknot_application_attach_session (UnknotApplication *self, UnknotSession *sessi
   g_return_if_fail (UNKNOT_IS_APPLICATION (self));
   g_return_if_fail (UNKNOT_IS_SESSION (session));
 
-  ensure_sound (self);
+  if (ensure_sound (self))
+    self->sound_module->session_sound_set_session (self->sound, session);
+  ensure_media_controls (self);
   g_set_object (&self->session, session);
-  unknot_session_sound_set_session (self->sound, session);
   if (self->mpris != NULL)
     unknot_mpris_set_session (self->mpris, session);
 }
@@ -223,7 +246,8 @@ unknot_application_detach_session (UnknotApplication *self, UnknotSession *sessi
 
   if (self->session != session || session == NULL)
     return;
-  unknot_session_sound_set_session (self->sound, NULL);
+  if (self->sound != NULL)
+    self->sound_module->session_sound_set_session (self->sound, NULL);
   if (self->mpris != NULL)
     unknot_mpris_set_session (self->mpris, NULL);
   g_clear_object (&self->session);
@@ -479,13 +503,15 @@ preview_cue_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
   g_autoptr (GError) error = NULL;
   gint64 now = g_get_monotonic_time ();
 
-  ensure_sound (self);
+  if (!ensure_sound (self))
+    return; /* said why, once */
   if (self->session != NULL && unknot_session_is_running (self->session))
     return; /* a routine's own cues are playing */
-  if (!unknot_cue_player_prepare (self->cue_player, &error))
+  if (!self->sound_module->cue_player_prepare (self->cue_player, &error))
     return; /* the player has said why, once */
-  unknot_cue_player_start (self->cue_player, now);
-  unknot_cue_player_play_earcon (self->cue_player, UNKNOT_EARCON_STEP_START, now + 100 * 1000);
+  self->sound_module->cue_player_start (self->cue_player, now);
+  self->sound_module->cue_player_play_earcon (self->cue_player, UNKNOT_EARCON_STEP_START,
+                                              now + 100 * 1000);
 }
 
 static const GActionEntry app_actions[] = {

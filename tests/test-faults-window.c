@@ -23,6 +23,7 @@
 #include "unknot-player-page.h"
 #include "unknot-routine-library.h"
 #include "unknot-session.h"
+#include "unknot-sound-module.h"
 #include "unknot-test-folder.h"
 #include "unknot-test-ui.h"
 #include "unknot-window.h"
@@ -299,6 +300,54 @@ test_broken_voice_told_once (void)
   g_test_trap_assert_passed ();
 }
 
+/* No sound module (a broken installation): first a file that is not there, then one
+ * that is not a module at all.  The routine runs to its end on time, the person is told
+ * once why there is no sound, and the volume preview stays silent without a word more.
+ * In a child process: the application loads the module once. */
+typedef struct
+{
+  GTestFileType where;
+  const char *file;
+} ModuleFile;
+
+static const ModuleFile missing_module = { G_TEST_BUILT, "no-such-module.so" };
+/* A file that is there but is no shared library: this test's own source. */
+static const ModuleFile not_a_module = { G_TEST_DIST, "test-faults-window.c" };
+
+static void
+test_no_sound_module_told_once (gconstpointer data)
+{
+  const ModuleFile *module = data;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr (UnknotClock) clock = unknot_fake_clock_new (1000 * G_USEC_PER_SEC);
+      g_autofree char *path = g_test_build_filename (module->where, module->file, NULL);
+      UnknotWindow *window;
+
+      g_setenv ("UNKNOT_SOUND_MODULE", path, TRUE);
+      g_setenv ("UNKNOT_AUDIO_SINK", "fakesink sync=false", TRUE);
+      unknot_sound_module_set_builtin (NULL);
+
+      unknot_application_set_clock (application, clock);
+      window = open_window ();
+      close_toasts (window);
+      run_to_the_end (window, UNKNOT_FAKE_CLOCK (clock), "glute-release");
+      g_assert_cmpuint (count_toasts (window, "No sound: the sound module"), ==, 1);
+      close_toasts (window);
+
+      g_action_group_activate_action (G_ACTION_GROUP (application), "preview-cue", NULL);
+      run_to_the_end (window, UNKNOT_FAKE_CLOCK (clock), "glute-release");
+      g_assert_cmpuint (count_toasts (window, "No sound: "), ==, 0);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      unknot_test_ui_iterate ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -333,6 +382,10 @@ main (int argc, char *argv[])
       g_test_add_func ("/faults-window/hostile-folder", test_hostile_folder);
       g_test_add_func ("/faults-window/no-sound-told-once", test_no_sound_told_once);
       g_test_add_func ("/faults-window/broken-voice-told-once", test_broken_voice_told_once);
+      g_test_add_data_func ("/faults-window/no-sound-module/missing", &missing_module,
+                            test_no_sound_module_told_once);
+      g_test_add_data_func ("/faults-window/no-sound-module/not-a-module", &not_a_module,
+                            test_no_sound_module_told_once);
       status = g_test_run ();
 
       g_clear_object (&settings);

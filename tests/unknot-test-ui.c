@@ -8,6 +8,8 @@
 
 #include "unknot-test-ui.h"
 
+#include "unknot-sound-module.h"
+
 /**
  * unknot_test_ui_init:
  *
@@ -34,6 +36,9 @@ unknot_test_ui_init (int *argc, char ***argv)
   /* Accessible properties are kept, off the bus, so tests read what a screen reader
    * would. */
   g_setenv ("GTK_A11Y", "test", TRUE);
+  /* The tests link the sound code: the application takes it from here, not from
+   * libunknot-sound.so, which only the unknot executable can load. */
+  unknot_sound_module_set_builtin (unknot_sound_module_get ());
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   /* Transitions would leave two pages drawn for a while. */
