@@ -119,6 +119,22 @@ get_session (UnknotWindow *self)
   return self->player_page ? unknot_player_page_get_session (self->player_page) : NULL;
 }
 
+/* The routine's page, beside the list in the leaflet, made when a routine is first
+ * shown. */
+static UnknotRoutinePage *
+get_routine_page (UnknotWindow *self)
+{
+  if (self->routine_page == NULL)
+    {
+      AdwLeafletPage *page;
+
+      self->routine_page = g_object_new (UNKNOT_TYPE_ROUTINE_PAGE, NULL);
+      page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->routine_page));
+      adw_leaflet_page_set_name (page, "routine");
+    }
+  return self->routine_page;
+}
+
 /* The Body and Progress pages, when their tab is first chosen. */
 static void
 view_visible_child_cb (UnknotWindow *self)
@@ -154,7 +170,7 @@ unknot_window_show_routine (UnknotWindow *self, const char *routine_id)
   if (routine == NULL)
     return FALSE;
 
-  unknot_routine_page_set_routine (self->routine_page, routine,
+  unknot_routine_page_set_routine (get_routine_page (self), routine,
                                    g_settings_get_uint (self->settings, "rest-seconds"));
   adw_leaflet_set_visible_child_name (self->leaflet, "routine");
   g_settings_set_string (self->settings, "last-routine", routine_id);
@@ -727,17 +743,29 @@ find_descendant (GtkWidget *widget, GType type)
   return NULL;
 }
 
-/* GTK 4.8's shortcuts window asks for a 40-character search entry, about 400 px: wider
+/* The shortcuts window, built when first asked for (GtkApplication would build it with
+ * every window, from gtk/help-overlay.ui, before the first frame).
+ * GTK 4.8's shortcuts window asks for a 40-character search entry, about 400 px: wider
  * than a phone.  Its sections are one column each, so a shorter entry lets it fit. */
 static void
-fit_help_overlay (UnknotWindow *self)
+show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  GtkShortcutsWindow *overlay =
-    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
-  GtkWidget *entry = overlay ? find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SEARCH_ENTRY) : NULL;
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
 
-  if (entry != NULL)
-    gtk_editable_set_width_chars (GTK_EDITABLE (entry), 20);
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/help-overlay.ui");
+      GtkWidget *entry;
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+      entry = find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SEARCH_ENTRY);
+      if (entry != NULL)
+        gtk_editable_set_width_chars (GTK_EDITABLE (entry), 20);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 /* GtkWindow:application is not a construct property, so the window is set up here,
@@ -775,7 +803,6 @@ unknot_window_setup (UnknotWindow *self, UnknotApplication *app)
     gtk_stack_set_visible_child_name (self->main_stack, "main");
   populate_routines (self);
   view_visible_child_cb (self);
-  fit_help_overlay (self);
   leaflet_visible_child_cb (self);
 }
 
@@ -845,13 +872,14 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routines_box);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, body_bin);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, progress_bin);
   gtk_widget_class_bind_template_callback (widget_class, view_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
   gtk_widget_class_install_action (widget_class, "win.show-routine", "s", show_routine_action);
   gtk_widget_class_install_action (widget_class, "win.first-run", NULL, first_run_action);

@@ -231,6 +231,9 @@ test_shortcuts_and_windows (Fixture *fixture, gconstpointer data)
                    GTK_LICENSE_GPL_3_0);
   gtk_window_destroy (about);
 
+  /* Built when first asked for, not with the window. */
+  g_assert_null (
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
   g_assert_true (
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
   unknot_test_ui_iterate ();
