@@ -877,9 +877,13 @@ static gboolean
 parse_csv_time (const char *text, gint64 *time)
 {
   g_autoptr (GDateTime) parsed = NULL;
+  /* The time of day, after the date's "T" (or a space): its own "-" is an offset. */
+  const char *clock = strpbrk (text, "Tt ");
 
-  /* A time zone, "Z" or an offset after the date: a time without one is ambiguous. */
-  if (!g_str_has_suffix (text, "Z") && (strlen (text) <= 10 || !strchr (text + 10, '+')))
+  /* A time zone, "Z" or an offset east or west of UTC after the time: a time without
+   * one is ambiguous. */
+  if (clock == NULL ||
+      (!g_str_has_suffix (text, "Z") && !g_str_has_suffix (text, "z") && !strpbrk (clock, "+-")))
     return FALSE;
   parsed = g_date_time_new_from_iso8601 (text, NULL);
   if (parsed == NULL)

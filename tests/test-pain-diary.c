@@ -316,6 +316,44 @@ test_csv_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpuint (unknot_pain_diary_get_n_entries (f->diary), ==, 2);
 }
 
+/* Times in a CSV from elsewhere: UTC, or an offset east or west of it (a spreadsheet
+ * in New York writes -05:00); each lands on the same instant.  A time without a zone is
+ * refused: it could be any of them. */
+static void
+test_csv_time_zones (Fixture *f, gconstpointer data)
+{
+  static const char csv[] = "time,area,score,routine,phase,note\n"
+                            "2026-11-18T12:00:00Z,low-back,5,,before,utc\n"
+                            "2026-11-18T07:00:00-05:00,low-back,4,,after,new york\n"
+                            "2026-11-18T13:00:00+01:00,buttock-left,3,,check-in,berlin\n"
+                            "2026-11-18T02:00:00-10:00,buttock-right,2,,check-in,honolulu\n"
+                            "2026-11-18 17:30:00+05:30,knee-left,1,,check-in,delhi\n";
+  static const char *no_zone[] = { "2026-11-18T12:00:00", "2026-11-18", "2026-11-18T12:00:00-" };
+  g_autoptr (GDateTime) noon = g_date_time_new_utc (2026, 11, 18, 12, 0, 0);
+  gint64 t = g_date_time_to_unix (noon);
+  g_autoptr (GError) error = NULL;
+  guint n_imported = 0;
+
+  g_assert_true (unknot_pain_diary_import_csv (f->diary, csv, strlen (csv), &n_imported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 5);
+  g_assert_cmpuint (unknot_pain_diary_get_n_entries (f->diary), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (unknot_pain_diary_get_entry (f->diary, i)->time, ==, t);
+
+  for (guint i = 0; i < G_N_ELEMENTS (no_zone); i++)
+    {
+      g_autofree char *bad = g_strdup_printf (
+        "time,area,score,routine,phase,note\n%s,low-back,5,,before,\n", no_zone[i]);
+      g_autoptr (GError) bad_error = NULL;
+
+      g_assert_false (
+        unknot_pain_diary_import_csv (f->diary, bad, strlen (bad), &n_imported, &bad_error));
+      g_assert_error (bad_error, UNKNOT_PAIN_DIARY_ERROR, UNKNOT_PAIN_DIARY_ERROR_CSV);
+      g_assert_nonnull (strstr (bad_error->message, "is not a time"));
+    }
+}
+
 /* A malformed CSV names the line and the problem, and imports nothing. */
 static void
 test_csv_bad (Fixture *f, gconstpointer data)
@@ -543,6 +581,7 @@ main (int argc, char *argv[])
   ADD ("/pain-diary/summary", test_summary);
   ADD ("/pain-diary/csv-round-trip", test_csv_round_trip);
   ADD ("/pain-diary/csv-bad", test_csv_bad);
+  ADD ("/pain-diary/csv-time-zones", test_csv_time_zones);
   ADD ("/pain-diary/intensity-events", test_intensity_events);
   ADD ("/pain-diary/external-change", test_external_change);
   ADD ("/pain-diary/time-zone-change", test_time_zone_change);
