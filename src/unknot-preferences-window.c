@@ -12,6 +12,7 @@
 
 #include "unknot-preferences-window.h"
 #include "unknot-reminders.h"
+#include "unknot-widget-walk.h"
 
 struct _UnknotPreferencesWindow
 {
@@ -158,14 +159,12 @@ reminders_state_cb (UnknotPreferencesWindow *self)
 static void
 name_search_entries (GtkWidget *widget)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_SEARCH_ENTRY (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _ ("Search Preferences"), -1);
-      name_search_entries (child);
-    }
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+
+  unknot_widget_collect (widget, GTK_TYPE_SEARCH_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (entries, i)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Search Preferences"), -1);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "unknot-safety-view.h"
 #include "unknot-session.h"
 #include "unknot-vocabulary.h"
+#include "unknot-widget-walk.h"
 #include "unknot-window.h"
 
 struct _UnknotWindow
@@ -727,22 +728,6 @@ show_rescue_report_cb (UnknotWindow *self)
   g_idle_add_full (G_PRIORITY_LOW, show_rescue_report, g_object_ref (self), g_object_unref);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The shortcuts window, built when first asked for (GtkApplication would build it with
  * every window, from gtk/help-overlay.ui, before the first frame).
  * GTK 4.8's shortcuts window asks for a 40-character search entry, about 400 px: wider
@@ -757,13 +742,13 @@ show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *
     {
       g_autoptr (GtkBuilder) builder =
         gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/help-overlay.ui");
-      GtkWidget *entry;
+      g_autoptr (GPtrArray) entries = g_ptr_array_new ();
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       gtk_application_window_set_help_overlay (window, overlay);
-      entry = find_descendant (GTK_WIDGET (overlay), GTK_TYPE_SEARCH_ENTRY);
-      if (entry != NULL)
-        gtk_editable_set_width_chars (GTK_EDITABLE (entry), 20);
+      unknot_widget_collect (GTK_WIDGET (overlay), GTK_TYPE_SEARCH_ENTRY, entries);
+      for (guint i = 0; i < entries->len; i++)
+        gtk_editable_set_width_chars (GTK_EDITABLE (g_ptr_array_index (entries, i)), 20);
     }
   gtk_window_present (GTK_WINDOW (overlay));
 }

@@ -9,6 +9,7 @@
 #include "unknot-test-ui.h"
 
 #include "unknot-sound-module.h"
+#include "unknot-widget-walk.h"
 
 /**
  * unknot_test_ui_init:
@@ -74,11 +75,7 @@ unknot_test_ui_iterate (void)
 void
 unknot_test_ui_collect (GtkWidget *widget, GType type, GPtrArray *found)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    unknot_test_ui_collect (child, type, found);
+  unknot_widget_collect (widget, type, found);
 }
 
 /**
