@@ -5,26 +5,15 @@
 # window and stays running; a second `--reminders` leaves the running one to it.
 set -u
 unknot=$1
-failures=0
-check () {
-  name=$1; shift
-  if "$@"; then echo "ok - $name"; else echo "not ok - $name"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/test-lib.sh"
 
-if [ -z "${DISPLAY:-}" ]; then
-  if [ -n "${UNKNOT_REQUIRE_DISPLAY:-}" ]; then echo "not ok - no display"; exit 1; fi
-  echo "1..0 # SKIP no display"; exit 0
-fi
-for tool in dbus-run-session gsettings xdotool; do
-  command -v $tool >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit 0; }
-done
+require_display
+require_tools dbus-run-session gsettings xdotool
 /usr/bin/python3 -c 'from gi.repository import Gio' 2>/dev/null ||
   { echo "1..0 # SKIP python3-gi is not installed"; exit 0; }
 
-if [ -z "${UNKNOT_BACKGROUND_INNER:-}" ]; then
-  # A session bus of our own: nothing else sees the notification, or answers it.
-  UNKNOT_BACKGROUND_INNER=1 exec dbus-run-session -- "$0" "$@"
-fi
+# A session bus of our own: nothing else sees the notification, or answers it.
+on_own_session_bus "$@"
 
 tmp=$(mktemp -d)
 export XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=keyfile
@@ -33,15 +22,6 @@ set_key () { gsettings set $app_id "$1" "$2"; }
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-wait_until () { # SECONDS COMMAND...: polls until COMMAND succeeds
-  limit=$1; shift
-  i=0
-  while [ $i -lt $((limit * 10)) ]; do
-    "$@" && return 0
-    sleep 0.1; i=$((i + 1))
-  done
-  return 1
-}
 
 # Reminders off: nothing to do.
 timeout 20 "$unknot" --reminders >"$tmp/out" 2>"$tmp/err"; rc=$?

@@ -2,13 +2,9 @@
 # test-cli.sh UNKNOT SRCDIR: the command line, as a person or a script uses it.
 set -u
 unknot=$1 srcdir=$2
-failures=0
+. "$(dirname "$0")/test-lib.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
-check () { # NAME CONDITION...
-  name=$1; shift
-  if "$@"; then echo "ok - $name"; else echo "not ok - $name"; failures=$((failures + 1)); fi
-}
 
 "$unknot" --version >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "--version exits 0" test $rc -eq 0

@@ -5,11 +5,7 @@
 set -u
 builddir=$1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-failures=0
-check () {
-  name=$1; shift
-  if "$@"; then echo "ok - $name"; else echo "not ok - $name"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/test-lib.sh"
 
 meson install -C "$builddir" --destdir "$tmp/root" --no-rebuild --quiet >"$tmp/install.log" 2>&1
 check "meson install succeeds" test $? -eq 0

@@ -5,23 +5,12 @@
 # from beside itself and the routine's cues reach the sink, here a WAV file.
 set -u
 unknot=$1
-failures=0
-check () {
-  name=$1; shift
-  if "$@"; then echo "ok - $name"; else echo "not ok - $name"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/test-lib.sh"
 
-if [ -z "${DISPLAY:-}" ]; then
-  if [ -n "${UNKNOT_REQUIRE_DISPLAY:-}" ]; then echo "not ok - no display"; exit 1; fi
-  echo "1..0 # SKIP no display"; exit 0
-fi
-for tool in dbus-run-session gsettings readelf xdotool; do
-  command -v $tool >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit 0; }
-done
-if [ -z "${UNKNOT_SOUND_INNER:-}" ]; then
-  # A session bus of our own: the app registers its name and nothing else answers.
-  UNKNOT_SOUND_INNER=1 exec dbus-run-session -- "$0" "$@"
-fi
+require_display
+require_tools dbus-run-session gsettings readelf xdotool
+# A session bus of our own: the app registers its name and nothing else answers.
+on_own_session_bus "$@"
 
 tmp=$(mktemp -d)
 export XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=keyfile
@@ -33,15 +22,6 @@ gsettings set $app_id safety-acknowledged true
 gsettings set $app_id first-run-done true
 gsettings set $app_id ask-pain-before false
 
-wait_until () { # SECONDS COMMAND...: polls until COMMAND succeeds
-  limit=$1; shift
-  i=0
-  while [ $i -lt $((limit * 10)) ]; do
-    "$@" && return 0
-    sleep 0.1; i=$((i + 1))
-  done
-  return 1
-}
 maps_have () { grep -q "/$2" "/proc/$1/maps" 2>/dev/null; }
 maps_lack () { grep -q "/$2" "/proc/$1/maps" || return 1; ! grep -q "/$3" "/proc/$1/maps"; }
 has_window () { [ -n "$(xdotool search --onlyvisible --pid "$1" 2>/dev/null)" ]; }
