@@ -32,6 +32,8 @@ struct _UnknotWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwLeaflet *leaflet;
+  GtkBox *home_box;
+  AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *view_stack;
   GtkBox *routines_box;
   UnknotRoutinePage *routine_page;
@@ -43,6 +45,8 @@ struct _UnknotWindow
   UnknotBodyPage *body_page;
   UnknotCheckInPage *check_in_page;
   UnknotFirstRun *first_run;
+  AdwViewSwitcherBar *switcher_bar;
+  guint switcher_bar_idle;
 
   GSettings *settings;
   UnknotRoutineLibrary *library;
@@ -111,6 +115,38 @@ get_player_page (UnknotWindow *self)
       g_signal_connect_swapped (self->player_page, "closed", G_CALLBACK (player_closed_cb), self);
     }
   return self->player_page;
+}
+
+/* The view switcher at the bottom, shown while the window is too narrow for the one in
+ * the header bar.  Built when first needed: most windows are never that narrow, and
+ * its six labels and icons would be laid out at every start. */
+static gboolean
+sync_switcher_bar (gpointer data)
+{
+  UnknotWindow *self = data;
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  self->switcher_bar_idle = 0;
+  if (narrow && self->switcher_bar == NULL)
+    {
+      self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+      gtk_box_append (self->home_box, GTK_WIDGET (self->switcher_bar));
+    }
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The header bar's switcher gave way to the title, or came back.  This is told while
+ * the header bar is being allocated, when the box below must not gain a child and a
+ * bar revealed at once (animations off) is allocated at a height it cannot take; so
+ * the bar follows just after, for the next frame. */
+static void
+title_visible_cb (UnknotWindow *self)
+{
+  if (self->switcher_bar_idle == 0)
+    self->switcher_bar_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_switcher_bar, self, NULL);
 }
 
 /* The running or paused session, if the player was ever shown. */
@@ -798,6 +834,7 @@ unknot_window_dispose (GObject *object)
 
   if (get_session (self) != NULL)
     player_closed_cb (self);
+  g_clear_handle_id (&self->switcher_bar_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_WINDOW);
   self->player_page = NULL;
   self->body_page = NULL;
@@ -855,12 +892,15 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, home_box);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routines_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, body_bin);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, progress_bin);
   gtk_widget_class_bind_template_callback (widget_class, view_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_visible_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,

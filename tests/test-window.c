@@ -607,6 +607,71 @@ test_close_window (Fixture *fixture, gconstpointer data)
   fixture->window = NULL;
 }
 
+/* The window's bottom view switcher, or %NULL while it has none. */
+static AdwViewSwitcherBar *
+find_switcher_bar (UnknotWindow *window)
+{
+  g_autoptr (GPtrArray) bars = g_ptr_array_new ();
+
+  unknot_test_ui_collect (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, bars);
+  g_assert_cmpuint (bars->len, <=, 1);
+  return bars->len > 0 ? g_ptr_array_index (bars, 0) : NULL;
+}
+
+/* Iterates until the window's switcher bar shows, or fails after 10 s. */
+static AdwViewSwitcherBar *
+wait_for_revealed_switcher_bar (UnknotWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwViewSwitcherBar *bar;
+
+  while ((bar = find_switcher_bar (window)) == NULL || !adw_view_switcher_bar_get_reveal (bar))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return bar;
+}
+
+/* A narrow window switches views from a bar at the bottom.  A wide one has none, not
+ * even hidden (it would be laid out at every start); it gains it when made narrow, and
+ * a window that opens narrow has it at once.  With animations off (as in these tests)
+ * a bar revealed while the header bar is allocated warned about a height of -1:
+ * G_DEBUG=fatal-warnings makes that a failure. */
+static void
+test_switcher_bar (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  AdwViewSwitcherBar *bar;
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  g_settings_set_int (fixture->settings, "window-width", 900);
+  g_settings_set_int (fixture->settings, "window-height", 700);
+  open_window (fixture);
+  g_assert_null (find_switcher_bar (fixture->window));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  bar = wait_for_revealed_switcher_bar (fixture->window);
+  g_assert_nonnull (adw_view_switcher_bar_get_stack (bar));
+  unknot_test_ui_collect (GTK_WIDGET (bar), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  g_assert_cmpuint (buttons->len, ==, 3);
+  g_assert_nonnull (unknot_test_ui_find_visible_label (GTK_WIDGET (bar), "Progress"));
+
+  /* Wide again: the bar is kept, hidden. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  while (adw_view_switcher_bar_get_reveal (bar))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (find_switcher_bar (fixture->window) == bar);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_settings_set_int (fixture->settings, "window-width", 360);
+  open_window (fixture);
+  wait_for_revealed_switcher_bar (fixture->window);
+
+  g_settings_reset (fixture->settings, "window-width");
+  g_settings_reset (fixture->settings, "window-height");
+}
+
 /* Presents @window and waits until it has been drawn at its size. */
 static void
 show_and_wait (GtkWindow *window)
@@ -1398,6 +1463,8 @@ main (int argc, char *argv[])
               test_open_routine_actions, fixture_tear_down);
 
   g_test_add ("/window/close", Fixture, NULL, fixture_set_up, test_close_window, fixture_tear_down);
+  g_test_add ("/window/switcher-bar", Fixture, NULL, fixture_set_up, test_switcher_bar,
+              fixture_tear_down);
   g_test_add ("/window/solid-frame", Fixture, NULL, fixture_set_up, test_solid_frame,
               fixture_tear_down);
   g_test_add ("/window/check-in-around-routine", Fixture, NULL, fixture_set_up,
