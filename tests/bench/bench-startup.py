@@ -15,7 +15,11 @@
 # subtracted from every run alike, so the figure is exec → first frame.  VmRSS is read
 # from /proc/PID/status as soon as the first-frame line arrives.
 #
-# Prints "bench: startup-time …" and "bench: startup-rss …" for GTK's GL renderer with
+# The programs also print the CPU time they have used by then (all threads,
+# "unknot-first-frame-cpu: <µs>"): steadier than the wall clock on a shared machine,
+# and what shows where start-up goes when comparing builds.
+#
+# Prints "bench: startup-time …", "bench: startup-rss …" and "bench: startup-cpu …" for GTK's GL renderer with
 # Mesa's shader cache empty (a first start), the same with "-warm" (the cache filled by
 # one uncounted start of the same program: every later start) and "-cairo"
 # (GSK_RENDERER=cairo); exits 0 when it measured.
@@ -47,7 +51,7 @@ MODES = (
 
 
 def measure(program, schema_dir, app_id, extra):
-    """(ms from exec to the first frame, MB of RSS then, ms of wrapper overhead)"""
+    """(ms from exec to the first frame, MB of RSS then, ms of CPU then, ms of wrapper overhead)"""
     env = {"UNKNOT_REPORT_FIRST_FRAME": "1", **extra}
     with Environment(schema_dir, app_id, env) as environment:
         app = App([program], environment.env)
@@ -55,11 +59,12 @@ def measure(program, schema_dir, app_id, extra):
             app.wait_for_exec(TIMEOUT_S)
             first_frame_us = int(app.wait_for("unknot-first-frame:", TIMEOUT_S))
             rss_kib = app.rss_kib()
+            cpu_us = int(app.wait_for("unknot-first-frame-cpu:", TIMEOUT_S))
         finally:
             app.stop()
     total_ms = (first_frame_us - app.spawn_us) / 1000
     overhead_ms = (app.exec_us - app.spawn_us) / 1000
-    return total_ms - overhead_ms, rss_kib / 1024, overhead_ms
+    return total_ms - overhead_ms, rss_kib / 1024, cpu_us / 1000, overhead_ms
 
 
 def run_mode(suffix, extra, warm, programs, schema_dir, app_id):
@@ -77,25 +82,27 @@ def run_mode(suffix, extra, warm, programs, schema_dir, app_id):
                 measure(program, schema_dir, app_id, extras[program])
         for _ in range(RUNS):
             for program in programs:
-                time_ms, rss_mb, overhead_ms = measure(program, schema_dir, app_id, extras[program])
-                results[program].append((time_ms, rss_mb))
+                time_ms, rss_mb, cpu_ms, overhead_ms = measure(program, schema_dir, app_id, extras[program])
+                results[program].append((time_ms, rss_mb, cpu_ms))
                 print(
-                    "# %-6s %-12s %8.1f ms to the first frame, %7.1f MB RSS (wrappers: %.1f ms)"
-                    % (suffix[1:] or "cold", os.path.basename(program), time_ms, rss_mb, overhead_ms),
+                    "# %-6s %-12s %8.1f ms to the first frame, %7.1f MB RSS, %7.1f ms CPU (wrappers: %.1f ms)"
+                    % (suffix[1:] or "cold", os.path.basename(program), time_ms, rss_mb, cpu_ms, overhead_ms),
                     flush=True,
                 )
 
-    times = [t for t, _ in results[unknot]]
-    base_times = [t for t, _ in results[bare_window]]
-    rss = [r for _, r in results[unknot]]
-    base_rss = [r for _, r in results[bare_window]]
+    times, rss, cpu = zip(*results[unknot])
+    base_times, base_rss, base_cpu = zip(*results[bare_window])
     print(
         "bench: startup-time%s median=%.1fms p99=%.1fms baseline=%.1fms ratio=%s"
         % (suffix, median(times), p99(times), median(base_times), ratio(median(times), median(base_times)))
     )
     print(
         "bench: startup-rss%s median=%.1fMB p99=%.1fMB baseline=%.1fMB ratio=%s"
-        % (suffix, median(rss), p99(rss), median(base_rss), ratio(median(rss), median(base_rss))),
+        % (suffix, median(rss), p99(rss), median(base_rss), ratio(median(rss), median(base_rss)))
+    )
+    print(
+        "bench: startup-cpu%s median=%.1fms p99=%.1fms baseline=%.1fms ratio=%s"
+        % (suffix, median(cpu), p99(cpu), median(base_cpu), ratio(median(cpu), median(base_cpu))),
         flush=True,
     )
 
