@@ -35,6 +35,8 @@ struct _UnknotWindow
   AdwLeaflet *leaflet;
   GtkBox *home_box;
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;
   AdwViewStack *view_stack;
   GtkBox *routines_box;
   UnknotRoutinePage *routine_page;
@@ -148,6 +150,17 @@ title_visible_cb (UnknotWindow *self)
 {
   if (self->switcher_bar_idle == 0)
     self->switcher_bar_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_switcher_bar, self, NULL);
+}
+
+/* The main menu's popover, built when the menu is first opened: five items and their
+ * shortcuts, which every start would otherwise lay out for a menu seldom opened. */
+static void
+create_menu (GtkMenuButton *button, gpointer data)
+{
+  UnknotWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 /* The running or paused session, if the player was ever shown. */
@@ -901,6 +914,8 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, home_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routines_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, body_bin);
@@ -922,6 +937,7 @@ static void
 unknot_window_init (UnknotWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

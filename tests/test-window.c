@@ -607,6 +607,51 @@ test_close_window (Fixture *fixture, gconstpointer data)
   fixture->window = NULL;
 }
 
+/* The main menu: no popover until it is first opened, then the five items. */
+static void
+test_main_menu (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr (GPtrArray) popovers = g_ptr_array_new ();
+  GtkMenuButton *menu = NULL;
+  GMenuModel *model;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  open_window (fixture);
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Main Menu") == 0)
+      menu = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (menu)));
+  g_assert_null (gtk_menu_button_get_menu_model (menu));
+  unknot_test_ui_collect (GTK_WIDGET (fixture->window), GTK_TYPE_POPOVER_MENU, popovers);
+  g_assert_cmpuint (popovers->len, ==, 0);
+
+  gtk_menu_button_popup (menu);
+  while (unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Preferences") == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  model = gtk_menu_button_get_menu_model (menu);
+  g_assert_nonnull (model);
+  g_assert_cmpint (
+    g_menu_model_get_n_items (g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION)), ==, 5);
+  g_assert_nonnull (
+    unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "About Unknot"));
+
+  /* Opened again: the same menu, not a second one. */
+  gtk_menu_button_popdown (menu);
+  unknot_test_ui_iterate ();
+  gtk_menu_button_popup (menu);
+  unknot_test_ui_iterate ();
+  g_assert_true (gtk_menu_button_get_menu_model (menu) == model);
+  gtk_menu_button_popdown (menu);
+  unknot_test_ui_iterate ();
+}
+
 /* The window's bottom view switcher, or %NULL while it has none. */
 static AdwViewSwitcherBar *
 find_switcher_bar (UnknotWindow *window)
@@ -1464,6 +1509,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/window/close", Fixture, NULL, fixture_set_up, test_close_window, fixture_tear_down);
   g_test_add ("/window/switcher-bar", Fixture, NULL, fixture_set_up, test_switcher_bar,
+              fixture_tear_down);
+  g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu,
               fixture_tear_down);
   g_test_add ("/window/solid-frame", Fixture, NULL, fixture_set_up, test_solid_frame,
               fixture_tear_down);
