@@ -121,8 +121,12 @@ test_lists_routines (Fixture *fixture, gconstpointer data)
     {
       const char *id = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "routine-id");
 
-      if (id != NULL)
-        g_hash_table_add (listed, (gpointer) id);
+      if (id == NULL)
+        continue;
+      g_hash_table_add (listed, (gpointer) id);
+      /* A name or subtitle too long for three lines ends in "…". */
+      g_assert_cmpint (adw_action_row_get_title_lines (g_ptr_array_index (rows, i)), ==, 3);
+      g_assert_cmpint (adw_action_row_get_subtitle_lines (g_ptr_array_index (rows, i)), ==, 3);
     }
 
   /* Every routine stands under at least one problem it helps with. */
