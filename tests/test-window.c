@@ -791,6 +791,117 @@ render_window (GtkWindow *window, int *width, int *height, double *inset_area)
   return pixels;
 }
 
+static void
+painted_cb (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+/* Iterates until @widget's window has laid itself out and painted once more. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* @widget's pixel at (@x, @y) in its own coordinates, as drawn now (Cairo ARGB32). */
+static guint32
+widget_pixel (GtkWidget *widget, double x, double y)
+{
+  g_autoptr (GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  guint32 pixel;
+
+  g_assert_cmpint ((int) x, <, width);
+  g_assert_cmpint ((int) y, <, height);
+  /* The paintable takes the widget's node from its last frame: made after it. */
+  wait_for_paint (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  memcpy (&pixel, pixels + ((gsize) y * width + (gsize) x) * 4, 4);
+  return pixel;
+}
+
+/* Iterates until @adjustment's content is longer than its page, or fails after 10 s. */
+static void
+wait_for_overflow (GtkAdjustment *adjustment)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* On a phone a long step goes on below the player's controls: a line at the edge of
+ * the step's scroller says so while there is more, and goes once the end is shown. */
+static void
+test_player_more_below (Fixture *fixture, gconstpointer data)
+{
+  UnknotFakeClock *clock = use_fake_clock ();
+  g_autoptr (GPtrArray) scrollers = g_ptr_array_new ();
+  GtkWidget *scroller = NULL;
+  GtkAdjustment *adjustment;
+  double x, edge, above;
+
+  g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
+  g_settings_set_int (fixture->settings, "window-width", 360);
+  g_settings_set_int (fixture->settings, "window-height", 720);
+  open_window (fixture);
+  g_assert_true (unknot_window_start_routine (fixture->window, "sciatica-gentle"));
+  unknot_test_ui_iterate ();
+  unknot_fake_clock_advance (clock, 6 * G_USEC_PER_SEC);
+  unknot_test_ui_iterate ();
+
+  unknot_test_ui_collect (player_page (fixture), GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  for (guint i = 0; i < scrollers->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (scrollers, i), "player-content"))
+      scroller = g_ptr_array_index (scrollers, i);
+  g_assert_nonnull (scroller);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  wait_for_overflow (adjustment);
+  unknot_test_ui_iterate ();
+
+  /* Left of the text, the scroller's last row of pixels and one above the 40 px GTK
+   * gives the edge. */
+  x = 3;
+  edge = gtk_widget_get_height (scroller) - 1;
+  above = edge - 45;
+  g_assert_cmpuint (widget_pixel (scroller, x, edge), !=, widget_pixel (scroller, x, above));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                          gtk_adjustment_get_page_size (adjustment));
+  unknot_test_ui_iterate ();
+  g_assert_cmpuint (widget_pixel (scroller, x, edge), ==, widget_pixel (scroller, x, above));
+
+  g_settings_reset (fixture->settings, "window-width");
+  g_settings_reset (fixture->settings, "window-height");
+}
+
 /* On an X server without a compositor the window's frame (.solid-csd) looks as
  * libadwaita draws it on any other window, pixel for pixel, in every style, but
  * without the window-sized inset shadows that software GL shades in full for every
@@ -1515,6 +1626,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/switcher-bar", Fixture, NULL, fixture_set_up, test_switcher_bar,
               fixture_tear_down);
   g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu,
+              fixture_tear_down);
+  g_test_add ("/window/player-more-below", Fixture, NULL, fixture_set_up, test_player_more_below,
               fixture_tear_down);
   g_test_add ("/window/solid-frame", Fixture, NULL, fixture_set_up, test_solid_frame,
               fixture_tear_down);
