@@ -315,6 +315,20 @@ system_espeak_data (void)
   g_assert_nonnull (path);
   return g_strdup (path);
 }
+
+/* A temporary folder with an empty "espeak-ng-data" folder in it, whose path goes to
+ * @data. */
+static char *
+make_voice_folder (char **data)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("unknot-espeak-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  *data = g_build_filename (dir, "espeak-ng-data", NULL);
+  g_assert_cmpint (g_mkdir (*data, 0755), ==, 0);
+  return dir;
+}
 #endif
 
 static void
@@ -323,13 +337,10 @@ test_voice_data_missing (void)
 #if HAVE_ESPEAK
   if (g_test_subprocess ())
     {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *dir = g_dir_make_tmp ("unknot-espeak-XXXXXX", &error);
-      g_autofree char *data = g_build_filename (dir, "espeak-ng-data", NULL);
-
-      g_assert_no_error (error);
+      g_autofree char *data = NULL;
       /* The folder is there, and empty. */
-      g_assert_cmpint (g_mkdir (data, 0755), ==, 0);
+      g_autofree char *dir = make_voice_folder (&data);
+
       check_broken_voice (dir);
       unknot_test_folder_remove (dir);
       return;
@@ -351,13 +362,11 @@ test_voice_dictionary_missing (void)
     {
       g_autoptr (GError) error = NULL;
       g_autofree char *system = system_espeak_data ();
-      g_autofree char *dir = g_dir_make_tmp ("unknot-espeak-XXXXXX", &error);
-      g_autofree char *data = g_build_filename (dir, "espeak-ng-data", NULL);
+      g_autofree char *data = NULL;
+      g_autofree char *dir = make_voice_folder (&data);
       g_autoptr (GDir) entries = NULL;
       const char *name;
 
-      g_assert_no_error (error);
-      g_assert_cmpint (g_mkdir (data, 0755), ==, 0);
       entries = g_dir_open (system, 0, &error);
       g_assert_no_error (error);
       while ((name = g_dir_read_name (entries)) != NULL)
