@@ -1,10 +1,14 @@
 #!/bin/sh
 # test-install.sh BUILDDIR: `meson install` gives a menu entry that starts the app.
 # Installs into a temporary DESTDIR, then launches the installed desktop file the way a
-# desktop does (gio launch) and waits for Unknot to appear on the session bus.
+# desktop does (gio launch: the entry is D-Bus activatable, so through the session bus)
+# and waits for Unknot to appear on the bus; then, Unknot not running, asks the bus for
+# an action as a clicked reminder does, which starts Unknot to carry it out.
 set -u
 builddir=$1
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+tmp=$(mktemp -d)
+bus_pid=
+trap 'test -n "$bus_pid" && kill "$bus_pid"; rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/test-lib.sh"
 
 meson install -C "$builddir" --destdir "$tmp/root" --no-rebuild --quiet >"$tmp/install.log" 2>&1
@@ -24,6 +28,12 @@ check "installed desktop file is valid" desktop-file-validate "$desktop"
 check "desktop file names its icon" grep -qx "Icon=$app_id" "$desktop"
 check "desktop file has the last-routine action" grep -q '^Exec=unknot --last-routine$' "$desktop"
 check "desktop file has keywords" grep -q '^Keywords=.*piriformis.*sciatica.*foam roller' "$desktop"
+check "desktop file is D-Bus activatable" grep -qx 'DBusActivatable=true' "$desktop"
+service=$root/share/dbus-1/services/$app_id.service
+check "D-Bus service installed" test -f "$service"
+check "D-Bus service names the app" grep -qx "Name=$app_id" "$service"
+check "D-Bus service starts the installed binary as a service" \
+  grep -qx "Exec=$prefix/bin/unknot --gapplication-service" "$service"
 
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
   if [ -n "${UNKNOT_REQUIRE_DISPLAY:-}" ]; then echo "not ok - no display or session bus"; exit 1; fi
@@ -33,26 +43,72 @@ else
   glib-compile-schemas "$root/share/glib-2.0/schemas"
   export PATH="$root/bin:$PATH" GSETTINGS_SCHEMA_DIR="$root/share/glib-2.0/schemas"
   export XDG_DATA_DIRS="$root/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+  # Whether the app owns its name, asked of the bus itself: a call to the app would
+  # start it.
+  wait_for_owner () { # true|false: waits up to 10 s for the name to be owned, or not
+    for i in $(seq 1 100); do
+      gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+        --method org.freedesktop.DBus.NameHasOwner "$app_id" 2>/dev/null | grep -q "($1,)" &&
+        return 0
+      sleep 0.1
+    done
+    return 1
+  }
+  quit_app () {
+    gdbus call --session --dest "$app_id" --object-path "$path" \
+      --method org.gtk.Actions.Activate quit '[]' '{}' >/dev/null 2>&1
+  }
+  # A session bus of its own that knows the installed service, its Exec pointed into
+  # DESTDIR; what it starts inherits this environment.
+  mkdir "$tmp/services" "$tmp/config"
+  sed "s|^Exec=$prefix/bin/|Exec=$root/bin/|" "$service" >"$tmp/services/$app_id.service"
+  cat >"$tmp/bus.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=$tmp</listen>
+  <servicedir>$tmp/services</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
+  export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config"
+  dbus-daemon --config-file="$tmp/bus.conf" --fork --print-address=3 --print-pid=4 \
+    3>"$tmp/bus.address" 4>"$tmp/bus.pid"
+  check "a session bus of its own starts" test $? -eq 0
+  bus_pid=$(cat "$tmp/bus.pid")
+  DBUS_SESSION_BUS_ADDRESS=$(cat "$tmp/bus.address")
+  export DBUS_SESSION_BUS_ADDRESS
   gio launch "$desktop" >"$tmp/launch.log" 2>&1
   check "gio launch starts the desktop file" test $? -eq 0
   path=/$(echo "$app_id" | tr . /)
-  up=no
-  for i in $(seq 1 100); do
-    if gdbus call --session --dest "$app_id" --object-path "$path" \
-         --method org.gtk.Actions.List >"$tmp/actions" 2>/dev/null; then up=yes; break; fi
-    sleep 0.1
-  done
-  check "the launched app is running on the session bus" test $up = yes
-  check "the running app offers its actions" grep -q "'open-routine'" "$tmp/actions"
+  check "the launched app is running on the session bus" wait_for_owner true
   gdbus call --session --dest "$app_id" --object-path "$path" \
-    --method org.gtk.Actions.Activate quit '[]' '{}' >/dev/null 2>&1
-  gone=no
+    --method org.gtk.Actions.List >"$tmp/actions" 2>&1
+  check "the running app offers its actions" grep -q "'open-routine'" "$tmp/actions"
+  quit_app
+  check "Quit ends it" wait_for_owner false
+
+  # A reminder's "Start", clicked after Unknot quit: the desktop asks the bus for the
+  # action, the bus starts Unknot, and Unknot opens the routine.
+  gsettings set "$app_id" safety-acknowledged true
+  gsettings set "$app_id" ask-pain-before false
+  gdbus call --session --dest "$app_id" --object-path "$path" \
+    --method org.freedesktop.Application.ActivateAction open-routine "[<'glute-release'>]" '{}' \
+    >"$tmp/action.log" 2>&1
+  check "the bus starts Unknot for an action" test $? -eq 0
+  opened=no
   for i in $(seq 1 100); do
-    gdbus call --session --dest "$app_id" --object-path "$path" \
-      --method org.gtk.Actions.List >/dev/null 2>&1 || { gone=yes; break; }
+    if [ "$(gsettings get "$app_id" last-routine)" = "'glute-release'" ]; then opened=yes; break; fi
     sleep 0.1
   done
-  check "Quit ends it" test $gone = yes
+  check "the action opened its routine" test $opened = yes
+  quit_app
+  check "Quit ends it again" wait_for_owner false
 fi
 
 echo "$failures failed"
