@@ -4,7 +4,7 @@
 #
 # GTK 4.8 names an icon-only button nobody named after its type ("GtkButton"): that,
 # or no name at all, fails.  Screens visited: the first run, the routines with the
-# coach, Body, Progress with a diary, a routine's page, the check-in before a routine,
+# coach, Body, Progress with a diary, the routines at a phone's width, a routine's page, the check-in before a routine,
 # the player, and the preferences with the reminders on (opened with Ctrl+comma).
 #
 # Copyright 2026 The Unknot authors
@@ -69,6 +69,15 @@ def main(argv):
             wait_for(f"the {tab} tab", lambda: find(app.root, named(tab, "page tab"))) \
                 .queryAction().doAction(0)
             check(tab.lower(), app.root, failures)
+    finally:
+        app.close()
+
+    # A phone's width: the views are switched from a bar at the bottom, added once the
+    # window turns out narrow.
+    app = App(unknot, schema_dir, settings={"window-width": "360", "window-height": "720"})
+    try:
+        wait_for("the bottom view switcher", lambda: find(app.root, named("Progress", "page tab")))
+        check("routines on a phone", app.root, failures)
     finally:
         app.close()
 
