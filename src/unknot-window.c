@@ -856,8 +856,9 @@ unknot_window_dispose (GObject *object)
 
   if (get_session (self) != NULL)
     player_closed_cb (self);
-  g_clear_handle_id (&self->switcher_bar_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_WINDOW);
+  /* After the template: its switcher title may still tell of a change as it goes. */
+  g_clear_handle_id (&self->switcher_bar_idle, g_source_remove);
   self->player_page = NULL;
   self->body_page = NULL;
   self->check_in_page = NULL;
