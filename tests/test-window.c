@@ -692,6 +692,7 @@ test_switcher_bar (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
   AdwViewSwitcherBar *bar;
+  gint64 deadline;
 
   g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
   g_settings_set_int (fixture->settings, "window-width", 900);
@@ -708,8 +709,12 @@ test_switcher_bar (Fixture *fixture, gconstpointer data)
 
   /* Wide again: the bar is kept, hidden. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (adw_view_switcher_bar_get_reveal (bar))
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
   g_assert_true (find_switcher_bar (fixture->window) == bar);
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
