@@ -17,6 +17,7 @@
 #include "unknot-pain-diary.h"
 #include "unknot-player-page.h"
 #include "unknot-progress-page.h"
+#include "unknot-raised-box.h"
 #include "unknot-routine.h"
 #include "unknot-routine-library.h"
 #include "unknot-routine-page.h"
@@ -915,6 +916,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   g_type_ensure (UNKNOT_TYPE_FIRST_RUN);
   g_type_ensure (UNKNOT_TYPE_PLAYER_PAGE);
   g_type_ensure (UNKNOT_TYPE_PROGRESS_PAGE);
+  g_type_ensure (UNKNOT_TYPE_RAISED_BOX);
   g_type_ensure (UNKNOT_TYPE_ROUTINE_PAGE);
   g_type_ensure (UNKNOT_TYPE_SAFETY_VIEW);
 

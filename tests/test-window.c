@@ -17,6 +17,7 @@
 #include "unknot-pain-chart.h"
 #include "unknot-pain-diary.h"
 #include "unknot-player-page.h"
+#include "unknot-raised-box.h"
 #include "unknot-progress-page.h"
 #include "unknot-session.h"
 #include "unknot-routine.h"
@@ -907,6 +908,160 @@ test_player_more_below (Fixture *fixture, gconstpointer data)
   g_settings_reset (fixture->settings, "window-height");
 }
 
+/* Counts the outset shadows in @node that are blurred, and the textures. */
+static void
+count_shadows (GskRenderNode *node, guint *blurred, guint *textures)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_shadows (gsk_container_node_get_child (node, i), blurred, textures);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_shadows (gsk_transform_node_get_child (node), blurred, textures);
+      break;
+    case GSK_CLIP_NODE:
+      count_shadows (gsk_clip_node_get_child (node), blurred, textures);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_shadows (gsk_rounded_clip_node_get_child (node), blurred, textures);
+      break;
+    case GSK_DEBUG_NODE:
+      count_shadows (gsk_debug_node_get_child (node), blurred, textures);
+      break;
+    case GSK_OUTSET_SHADOW_NODE:
+      if (gsk_outset_shadow_node_get_blur_radius (node) > 0)
+        (*blurred)++;
+      break;
+    case GSK_TEXTURE_NODE:
+      (*textures)++;
+      break;
+    default:
+      break;
+    }
+}
+
+/* A card of @width × @height in a box of @type, in a window of its own beside nothing
+ * else. */
+static GtkWidget *
+card_window (UnknotApplication *app, GType type, int width, int height, GtkWidget **card)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = g_object_new (type, "orientation", GTK_ORIENTATION_VERTICAL, NULL);
+
+  *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (*card, "card");
+  gtk_widget_set_size_request (*card, width, height);
+  gtk_widget_set_halign (*card, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (*card, 40);
+  gtk_widget_set_margin_bottom (*card, 40);
+  gtk_box_append (GTK_BOX (box), *card);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  show_and_wait (GTK_WINDOW (window));
+  return window;
+}
+
+/* The pixels of @window around @card (20 px each side), as drawn now. */
+static guchar *
+around_card (GtkWidget *window, GtkWidget *card, int *width, int *height)
+{
+  int window_width, window_height;
+  double insets;
+  graphene_rect_t bounds;
+  g_autofree guchar *pixels = NULL;
+  guchar *region;
+
+  wait_for_paint (window);
+  pixels = render_window (GTK_WINDOW (window), &window_width, &window_height, &insets);
+  g_assert_true (gtk_widget_compute_bounds (card, window, &bounds));
+  *width = (int) bounds.size.width + 40;
+  *height = (int) bounds.size.height + 40;
+  region = g_malloc ((gsize) *width * *height * 4);
+  for (int y = 0; y < *height; y++)
+    memcpy (region + (gsize) y * *width * 4,
+            pixels +
+              (((gsize) bounds.origin.y - 20 + y) * window_width + (gsize) bounds.origin.x - 20) *
+                4,
+            (gsize) *width * 4);
+  return region;
+}
+
+/* A card in the routine list (a raised box) has libadwaita's soft shadow, light and
+ * dark, within two levels of 255 of the one GTK blurs for any other card, but drawn
+ * from textures: no blurred shadow is left to draw.  A card too small to cut the
+ * textures around keeps GTK's blur. */
+static void
+test_raised_cards (Fixture *fixture, gconstpointer data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      GtkWidget *card, *raised_card;
+      GtkWidget *plain, *raised;
+      g_autofree guchar *expected = NULL;
+      g_autofree guchar *drawn = NULL;
+      int width, height, raised_width, raised_height, worst = 0;
+
+      adw_style_manager_set_color_scheme (style, schemes[s]);
+      plain = card_window (fixture->app, GTK_TYPE_BOX, 300, 120, &card);
+      expected = around_card (plain, card, &width, &height);
+      gtk_window_destroy (GTK_WINDOW (plain));
+      raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, 300, 120, &raised_card);
+      drawn = around_card (raised, raised_card, &raised_width, &raised_height);
+      g_assert_cmpint (raised_width, ==, width);
+      g_assert_cmpint (raised_height, ==, height);
+      for (gsize i = 0; i < (gsize) width * height * 4; i++)
+        worst = MAX (worst, ABS ((int) expected[i] - (int) drawn[i]));
+      g_test_message ("scheme %u: at most %d levels apart", s, worst);
+      g_assert_cmpint (worst, <=, 2);
+
+      {
+        GtkWidget *box = gtk_widget_get_parent (raised_card);
+        g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (box);
+        GtkSnapshot *snapshot = gtk_snapshot_new ();
+        g_autoptr (GskRenderNode) node = NULL;
+        guint blurred = 0, textures = 0;
+
+        gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (box),
+                                gtk_widget_get_height (box));
+        node = gtk_snapshot_free_to_node (snapshot);
+        g_assert_nonnull (node);
+        count_shadows (node, &blurred, &textures);
+        g_assert_cmpuint (blurred, ==, 0);
+        g_assert_cmpuint (textures, ==, 8);
+      }
+      gtk_window_destroy (GTK_WINDOW (raised));
+      unknot_test_ui_iterate ();
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Too small to cut around. */
+  {
+    GtkWidget *card;
+    GtkWidget *raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, 40, 40, &card);
+    GtkWidget *box = gtk_widget_get_parent (card);
+    g_autoptr (GdkPaintable) paintable = NULL;
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    g_autoptr (GskRenderNode) node = NULL;
+    guint blurred = 0, textures = 0;
+
+    wait_for_paint (raised);
+    paintable = gtk_widget_paintable_new (box);
+    gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (box),
+                            gtk_widget_get_height (box));
+    node = gtk_snapshot_free_to_node (snapshot);
+    g_assert_nonnull (node);
+    count_shadows (node, &blurred, &textures);
+    g_assert_cmpuint (blurred, ==, 2);
+    g_assert_cmpuint (textures, ==, 0);
+    gtk_window_destroy (GTK_WINDOW (raised));
+    unknot_test_ui_iterate ();
+  }
+}
+
 /* On an X server without a compositor the window's frame (.solid-csd) looks as
  * libadwaita draws it on any other window, pixel for pixel, in every style, but
  * without the window-sized inset shadows that software GL shades in full for every
@@ -1631,6 +1786,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/switcher-bar", Fixture, NULL, fixture_set_up, test_switcher_bar,
               fixture_tear_down);
   g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu,
+              fixture_tear_down);
+  g_test_add ("/window/raised-cards", Fixture, NULL, fixture_set_up, test_raised_cards,
               fixture_tear_down);
   g_test_add ("/window/player-more-below", Fixture, NULL, fixture_set_up, test_player_more_below,
               fixture_tear_down);

@@ -1,0 +1,340 @@
+/* unknot-raised-box.c: a box that draws its cards' soft shadows from a texture
+ *
+ * libadwaita 1.2 gives a card (`.card`, `list.boxed-list`) three shadows: a 1 px
+ * outline and two blurred layers, `0 1px 3px 1px rgba(0,0,0,.07)` and `0 2px 6px 2px
+ * rgba(0,0,0,.03)`.  GTK's GL renderer draws a blurred shadow through an offscreen blur
+ * whose shaders software GL (Mesa's llvmpipe: virtual machines, remote desktops)
+ * compiles at start: most of what the routine list costs the first frame there.
+ *
+ * In a raised box the style sheet keeps only the outline (class `raised-cards`), and
+ * the box draws the two blurred layers itself, under its cards: the shadow of one small
+ * card is drawn once with cairo, cut into corners and edges (the inside of the card
+ * left clear, as CSS clips a shadow to outside the box), and laid around each card as
+ * textures.  Cards too small to cut around get the shadow drawn the usual way.
+ *
+ * Copyright 2026 The Unknot authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "unknot-raised-box.h"
+
+#include <math.h>
+
+/* The card's corner radius, and how far the blurred layers reach beyond its edge
+ * (spread 2 + offset 2 + three standard deviations of the 6 px blur, rounded up). */
+#define RADIUS 12
+#define EXTENT 16
+/* The sides of a corner piece: EXTENT outside the card, RADIUS + EXTENT inside, where
+ * the corner's shadow meets the straight edge's. */
+#define CORNER (2 * EXTENT + RADIUS)
+
+enum
+{
+  TOP_LEFT,
+  TOP,
+  TOP_RIGHT,
+  RIGHT,
+  BOTTOM_RIGHT,
+  BOTTOM,
+  BOTTOM_LEFT,
+  LEFT,
+  N_PIECES
+};
+
+struct _UnknotRaisedBox
+{
+  GtkBox parent_instance;
+
+  GdkTexture *pieces[N_PIECES];
+  int scale; /* the scale the pieces were drawn at */
+};
+
+G_DEFINE_FINAL_TYPE (UnknotRaisedBox, unknot_raised_box, GTK_TYPE_BOX)
+
+/* libadwaita's two blurred layers: colour alpha, vertical offset, spread, blur radius. */
+static const struct
+{
+  double alpha;
+  double dy;
+  double spread;
+  double blur;
+} layers[] = {
+  { 0.07, 1, 1, 3 },
+  { 0.03, 2, 2, 6 },
+};
+
+/* The two blurred layers of libadwaita's card shadow around @outline, for GTK to draw. */
+static GskRenderNode *
+blurred_layers (const GskRoundedRect *outline)
+{
+  GskRenderNode *nodes[G_N_ELEMENTS (layers)];
+  GskRenderNode *node;
+
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    nodes[i] = gsk_outset_shadow_node_new (outline, &(GdkRGBA){ 0, 0, 0, layers[i].alpha }, 0,
+                                           layers[i].dy, layers[i].spread, layers[i].blur);
+  node = gsk_container_node_new (nodes, G_N_ELEMENTS (layers));
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    gsk_render_node_unref (nodes[i]);
+  return node;
+}
+
+static void
+rounded_rect_path (cairo_t *cr, const graphene_rect_t *rect, double radius)
+{
+  double x = rect->origin.x, y = rect->origin.y;
+  double width = rect->size.width, height = rect->size.height;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A piece of @surface (ARGB32, premultiplied, as GDK_MEMORY_DEFAULT) as a texture. */
+static GdkTexture *
+cut (cairo_surface_t *surface, int x, int y, int width, int height)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr (GBytes) bytes = g_bytes_new (data + (gsize) y * stride + (gsize) x * 4,
+                                          (gsize) (height - 1) * stride + width * 4);
+
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* Blurs @values (@size × @size) with a Gaussian of standard deviation @sigma, one
+ * direction then the other. */
+static void
+gaussian_blur (float *values, int size, double sigma)
+{
+  int radius = (int) ceil (3 * sigma);
+  g_autofree float *kernel = g_new (float, 2 * radius + 1);
+  g_autofree float *line = g_new (float, size);
+  double total = 0;
+
+  for (int i = -radius; i <= radius; i++)
+    total += kernel[i + radius] = (float) exp (-(i * i) / (2 * sigma * sigma));
+  for (int i = 0; i <= 2 * radius; i++)
+    kernel[i] /= (float) total;
+
+  for (int pass = 0; pass < 2; pass++)
+    for (int a = 0; a < size; a++)
+      {
+        /* pass 0: row a; pass 1: column a */
+        for (int b = 0; b < size; b++)
+          {
+            float sum = 0;
+
+            for (int k = -radius; k <= radius; k++)
+              {
+                int c = CLAMP (b + k, 0, size - 1);
+
+                sum +=
+                  kernel[k + radius] * (pass == 0 ? values[a * size + c] : values[c * size + a]);
+              }
+            line[b] = sum;
+          }
+        for (int b = 0; b < size; b++)
+          {
+            if (pass == 0)
+              values[a * size + b] = line[b];
+            else
+              values[b * size + a] = line[b];
+          }
+      }
+}
+
+/* Draws the shadow of a card just big enough to cut, at @scale, as the CSS
+ * specification blurs a shadow (a Gaussian of half the blur radius, as GTK's GL
+ * renderer draws it), and cuts it. */
+static void
+make_pieces (UnknotRaisedBox *self, int scale)
+{
+  int card = 2 * (RADIUS + EXTENT) + 1; /* one pixel of straight edge in the middle */
+  int size = card + 2 * EXTENT;
+  int pixels = size * scale;
+  int corner = CORNER * scale;
+  int middle = (size / 2) * scale; /* the row and column of the straight edges */
+  int end = pixels - corner;
+  g_autofree float *clear = g_new (float, (gsize) pixels *pixels);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
+  cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, pixels, pixels);
+  guchar *argb = cairo_image_surface_get_data (surface);
+  int argb_stride = cairo_image_surface_get_stride (surface);
+  const guchar *coverage = cairo_image_surface_get_data (mask);
+  int mask_stride = cairo_image_surface_get_stride (mask);
+  g_autofree float *values = g_new (float, (gsize) pixels *pixels);
+  cairo_t *cr;
+
+  /* How much of each pixel no layer darkens. */
+  for (gsize i = 0; i < (gsize) pixels * pixels; i++)
+    clear[i] = 1;
+  for (guint l = 0; l < G_N_ELEMENTS (layers); l++)
+    {
+      double grow = layers[l].spread;
+
+      cr = cairo_create (mask);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      cairo_scale (cr, scale, scale);
+      rounded_rect_path (cr,
+                         &GRAPHENE_RECT_INIT (EXTENT - grow, EXTENT - grow + layers[l].dy,
+                                              card + 2 * grow, card + 2 * grow),
+                         RADIUS + grow);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (mask);
+      for (int y = 0; y < pixels; y++)
+        for (int x = 0; x < pixels; x++)
+          values[y * pixels + x] = coverage[y * mask_stride + x] / 255.f;
+      gaussian_blur (values, pixels, layers[l].blur / 2 * scale);
+      for (gsize i = 0; i < (gsize) pixels * pixels; i++)
+        clear[i] *= 1 - (float) layers[l].alpha * values[i];
+    }
+  cairo_surface_destroy (mask);
+
+  /* Black, premultiplied: only the alpha. */
+  cairo_surface_flush (surface);
+  for (int y = 0; y < pixels; y++)
+    for (int x = 0; x < pixels; x++)
+      {
+        guint32 alpha = (guint32) lround (255 * (1 - clear[y * pixels + x]));
+
+        *(guint32 *) (argb + y * argb_stride + x * 4) = alpha << 24;
+      }
+  cairo_surface_mark_dirty (surface);
+  /* Outside the card only. */
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  rounded_rect_path (cr, &GRAPHENE_RECT_INIT (EXTENT, EXTENT, card, card), RADIUS);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (guint i = 0; i < N_PIECES; i++)
+    g_clear_object (&self->pieces[i]);
+  self->pieces[TOP_LEFT] = cut (surface, 0, 0, corner, corner);
+  self->pieces[TOP] = cut (surface, middle, 0, scale, corner);
+  self->pieces[TOP_RIGHT] = cut (surface, end, 0, corner, corner);
+  self->pieces[RIGHT] = cut (surface, end, middle, corner, scale);
+  self->pieces[BOTTOM_RIGHT] = cut (surface, end, end, corner, corner);
+  self->pieces[BOTTOM] = cut (surface, middle, end, scale, corner);
+  self->pieces[BOTTOM_LEFT] = cut (surface, 0, end, corner, corner);
+  self->pieces[LEFT] = cut (surface, 0, middle, corner, scale);
+  cairo_surface_destroy (surface);
+  self->scale = scale;
+}
+
+static void
+append_piece (GtkSnapshot *snapshot, GdkTexture *piece, float x, float y, float width, float height)
+{
+  if (width > 0 && height > 0)
+    gtk_snapshot_append_texture (snapshot, piece, &GRAPHENE_RECT_INIT (x, y, width, height));
+}
+
+/* The blurred shadow around @card, laid out from the pieces. */
+static void
+snapshot_shadow (UnknotRaisedBox *self, GtkSnapshot *snapshot, GtkWidget *card)
+{
+  graphene_rect_t bounds;
+  float x, y, width, height, inner_width, inner_height;
+
+  if (!gtk_widget_compute_bounds (card, GTK_WIDGET (self), &bounds))
+    return;
+  x = bounds.origin.x - EXTENT;
+  y = bounds.origin.y - EXTENT;
+  width = bounds.size.width + 2 * EXTENT;
+  height = bounds.size.height + 2 * EXTENT;
+  inner_width = width - 2 * CORNER;
+  inner_height = height - 2 * CORNER;
+
+  if (inner_width < 0 || inner_height < 0)
+    {
+      /* Too small to cut around: the blur the usual way. */
+      GskRoundedRect outline;
+      g_autoptr (GskRenderNode) node = NULL;
+
+      gsk_rounded_rect_init_from_rect (&outline, &bounds, RADIUS);
+      node = blurred_layers (&outline);
+      gtk_snapshot_append_node (snapshot, node);
+      return;
+    }
+
+  append_piece (snapshot, self->pieces[TOP_LEFT], x, y, CORNER, CORNER);
+  append_piece (snapshot, self->pieces[TOP], x + CORNER, y, inner_width, CORNER);
+  append_piece (snapshot, self->pieces[TOP_RIGHT], x + width - CORNER, y, CORNER, CORNER);
+  append_piece (snapshot, self->pieces[RIGHT], x + width - CORNER, y + CORNER, CORNER,
+                inner_height);
+  append_piece (snapshot, self->pieces[BOTTOM_RIGHT], x + width - CORNER, y + height - CORNER,
+                CORNER, CORNER);
+  append_piece (snapshot, self->pieces[BOTTOM], x + CORNER, y + height - CORNER, inner_width,
+                CORNER);
+  append_piece (snapshot, self->pieces[BOTTOM_LEFT], x, y + height - CORNER, CORNER, CORNER);
+  append_piece (snapshot, self->pieces[LEFT], x, y + CORNER, CORNER, inner_height);
+}
+
+static gboolean
+is_card (GtkWidget *widget)
+{
+  return gtk_widget_has_css_class (widget, "card") ||
+         (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "boxed-list"));
+}
+
+/* The cards drawn below @widget, four levels down at most: a card of its own, or the
+ * list inside a preferences group (group, box, list box's box, list). */
+static void
+snapshot_shadows_below (UnknotRaisedBox *self, GtkSnapshot *snapshot, GtkWidget *widget, int depth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (is_card (child))
+        snapshot_shadow (self, snapshot, child);
+      else if (depth < 4)
+        snapshot_shadows_below (self, snapshot, child, depth + 1);
+    }
+}
+
+static void
+unknot_raised_box_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  UnknotRaisedBox *self = UNKNOT_RAISED_BOX (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+
+  if (self->pieces[TOP_LEFT] == NULL || self->scale != scale)
+    make_pieces (self, scale);
+  snapshot_shadows_below (self, snapshot, widget, 1);
+  GTK_WIDGET_CLASS (unknot_raised_box_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
+unknot_raised_box_dispose (GObject *object)
+{
+  UnknotRaisedBox *self = UNKNOT_RAISED_BOX (object);
+
+  for (guint i = 0; i < N_PIECES; i++)
+    g_clear_object (&self->pieces[i]);
+  G_OBJECT_CLASS (unknot_raised_box_parent_class)->dispose (object);
+}
+
+static void
+unknot_raised_box_class_init (UnknotRaisedBoxClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = unknot_raised_box_dispose;
+  GTK_WIDGET_CLASS (klass)->snapshot = unknot_raised_box_snapshot;
+}
+
+static void
+unknot_raised_box_init (UnknotRaisedBox *self)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self), "raised-cards");
+}
