@@ -4,13 +4,16 @@
  * outline and two blurred layers, `0 1px 3px 1px rgba(0,0,0,.07)` and `0 2px 6px 2px
  * rgba(0,0,0,.03)`.  GTK's GL renderer draws a blurred shadow through an offscreen blur
  * whose shaders software GL (Mesa's llvmpipe: virtual machines, remote desktops)
- * compiles at start: most of what the routine list costs the first frame there.
+ * compiles at the first start and loads at every start: most of what the routine list
+ * cost the first frame there.
  *
  * In a raised box the style sheet keeps only the outline (class `raised-cards`), and
  * the box draws the two blurred layers itself, under its cards: the shadow of one small
- * card is drawn once with cairo, cut into corners and edges (the inside of the card
- * left clear, as CSS clips a shadow to outside the box), and laid around each card as
- * textures.  Cards too small to cut around get the shadow drawn the usual way.
+ * card is computed once per scale factor (a Gaussian of half the blur radius, as CSS
+ * defines a shadow's blur and GTK's GL renderer draws it), cut into corners and edges
+ * (the inside of the card left clear, as CSS clips a shadow to outside the box), and
+ * laid around each card as textures.  Cards too small to cut around get the shadow
+ * drawn the usual way.
  *
  * Copyright 2026 The Unknot authors
  * SPDX-License-Identifier: GPL-3.0-or-later
