@@ -224,13 +224,14 @@ make_pieces (UnknotRaisedBox *self, int scale)
   for (guint i = 0; i < N_PIECES; i++)
     g_clear_object (&self->pieces[i]);
   self->pieces[TOP_LEFT] = cut (surface, 0, 0, corner, corner);
-  self->pieces[TOP] = cut (surface, middle, 0, scale, corner);
+  /* Edges one pixel across at any scale: stretched, they must not blend two columns. */
+  self->pieces[TOP] = cut (surface, middle, 0, 1, corner);
   self->pieces[TOP_RIGHT] = cut (surface, end, 0, corner, corner);
-  self->pieces[RIGHT] = cut (surface, end, middle, corner, scale);
+  self->pieces[RIGHT] = cut (surface, end, middle, corner, 1);
   self->pieces[BOTTOM_RIGHT] = cut (surface, end, end, corner, corner);
-  self->pieces[BOTTOM] = cut (surface, middle, end, scale, corner);
+  self->pieces[BOTTOM] = cut (surface, middle, end, 1, corner);
   self->pieces[BOTTOM_LEFT] = cut (surface, 0, end, corner, corner);
-  self->pieces[LEFT] = cut (surface, 0, middle, corner, scale);
+  self->pieces[LEFT] = cut (surface, 0, middle, corner, 1);
   cairo_surface_destroy (surface);
   self->scale = scale;
 }
