@@ -18,6 +18,7 @@
 #include "unknot-pain-diary.h"
 #include "unknot-player-page.h"
 #include "unknot-raised-box.h"
+#include "unknot-row-layout.h"
 #include "unknot-progress-page.h"
 #include "unknot-session.h"
 #include "unknot-routine.h"
@@ -107,6 +108,19 @@ test_first_run_safety (Fixture *fixture, gconstpointer data)
     unknot_test_ui_find_visible_label (GTK_WIDGET (fixture->window), "Glute release"));
 }
 
+/* Whether @row's title column is laid out by a UnknotRowLayout. */
+static gboolean
+has_row_layout (GtkWidget *row)
+{
+  g_autoptr (GPtrArray) boxes = g_ptr_array_new ();
+
+  unknot_test_ui_collect (row, GTK_TYPE_BOX, boxes);
+  for (guint i = 0; i < boxes->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (boxes, i), "title"))
+      return UNKNOT_IS_ROW_LAYOUT (gtk_widget_get_layout_manager (g_ptr_array_index (boxes, i)));
+  return FALSE;
+}
+
 static void
 test_lists_routines (Fixture *fixture, gconstpointer data)
 {
@@ -128,6 +142,7 @@ test_lists_routines (Fixture *fixture, gconstpointer data)
       /* A name or subtitle too long for three lines ends in "…". */
       g_assert_cmpint (adw_action_row_get_title_lines (g_ptr_array_index (rows, i)), ==, 3);
       g_assert_cmpint (adw_action_row_get_subtitle_lines (g_ptr_array_index (rows, i)), ==, 3);
+      g_assert_true (has_row_layout (g_ptr_array_index (rows, i)));
     }
 
   /* Every routine stands under at least one problem it helps with. */
@@ -821,31 +836,41 @@ wait_for_paint (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+/* @widget as drawn now, @width × @height pixels (Cairo ARGB32). */
+static guchar *
+widget_pixels (GtkWidget *widget, int *width, int *height)
+{
+  g_autoptr (GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  /* The paintable takes the widget's node from its last frame: made after it. */
+  wait_for_paint (widget);
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  return pixels;
+}
+
 /* @widget's pixel at (@x, @y) in its own coordinates, as drawn now (Cairo ARGB32). */
 static guint32
 widget_pixel (GtkWidget *widget, double x, double y)
 {
-  g_autoptr (GdkPaintable) paintable = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
+  int width, height;
+  g_autofree guchar *pixels = widget_pixels (widget, &width, &height);
   guint32 pixel;
 
   g_assert_cmpint ((int) x, <, width);
   g_assert_cmpint ((int) y, <, height);
-  /* The paintable takes the widget's node from its last frame: made after it. */
-  wait_for_paint (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc ((gsize) width * height * 4);
-  gdk_texture_download (texture, pixels, (gsize) width * 4);
   memcpy (&pixel, pixels + ((gsize) y * width + (gsize) x) * 4, 4);
   return pixel;
 }
@@ -1060,6 +1085,95 @@ test_raised_cards (Fixture *fixture, gconstpointer data)
     gtk_window_destroy (GTK_WINDOW (raised));
     unknot_test_ui_iterate ();
   }
+}
+
+static GtkWidget *
+long_row (gboolean row_layout)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 "Gentle piriformis for buttock and leg pain, slowly");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               "About 7 min · Foam roller, Massage ball, Wall, Floor mat");
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  if (row_layout)
+    unknot_row_layout_apply (row);
+  /* Neither row shows focus. */
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
+}
+
+/* The routine rows' title column (UnknotRowLayout) is laid out as AdwActionRow lays it
+ * out, wrapped on a phone and on one line when wide, line for line and pixel for pixel;
+ * only the way there is shorter. */
+static void
+test_row_layout (Fixture *fixture, gconstpointer data)
+{
+  const int widths[] = { 360, 900 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *window = adw_application_window_new (GTK_APPLICATION (fixture->app));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *plain = long_row (FALSE);
+      GtkWidget *laid = long_row (TRUE);
+      g_autoptr (GPtrArray) plain_labels = g_ptr_array_new ();
+      g_autoptr (GPtrArray) laid_labels = g_ptr_array_new ();
+      g_autofree guchar *plain_pixels = NULL;
+      g_autofree guchar *laid_pixels = NULL;
+      int width, height, laid_width, laid_height;
+
+      /* Each in a list of its own, so that both are first and last rows alike. */
+      for (guint r = 0; r < 2; r++)
+        {
+          GtkWidget *list = gtk_list_box_new ();
+
+          gtk_widget_add_css_class (list, "boxed-list");
+          gtk_list_box_append (GTK_LIST_BOX (list), r == 0 ? plain : laid);
+          gtk_box_append (GTK_BOX (box), list);
+        }
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+      /* No focus ring on the first row. */
+      gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 400);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for_paint (window);
+
+      g_assert_true (has_row_layout (laid));
+      g_assert_false (has_row_layout (plain));
+      g_assert_cmpint (gtk_widget_get_width (laid), ==, gtk_widget_get_width (plain));
+      g_assert_cmpint (gtk_widget_get_height (laid), ==, gtk_widget_get_height (plain));
+      unknot_test_ui_collect (plain, GTK_TYPE_LABEL, plain_labels);
+      unknot_test_ui_collect (laid, GTK_TYPE_LABEL, laid_labels);
+      g_assert_cmpuint (laid_labels->len, ==, plain_labels->len);
+      for (guint i = 0; i < plain_labels->len; i++)
+        {
+          GtkWidget *a = g_ptr_array_index (plain_labels, i);
+          GtkWidget *b = g_ptr_array_index (laid_labels, i);
+          PangoLayout *layout_a = gtk_label_get_layout (GTK_LABEL (a));
+          PangoLayout *layout_b = gtk_label_get_layout (GTK_LABEL (b));
+
+          g_assert_cmpint (gtk_widget_get_width (b), ==, gtk_widget_get_width (a));
+          g_assert_cmpint (gtk_widget_get_height (b), ==, gtk_widget_get_height (a));
+          g_assert_cmpint (pango_layout_get_line_count (layout_b), ==,
+                           pango_layout_get_line_count (layout_a));
+        }
+      /* On a phone the title wraps; wide, it does not. */
+      g_assert_cmpint (gtk_widget_get_height (plain), >, widths[w] < 500 ? 70 : 0);
+      g_assert_true (widths[w] < 500 || gtk_widget_get_height (plain) < 70);
+      plain_pixels = widget_pixels (plain, &width, &height);
+      laid_pixels = widget_pixels (laid, &laid_width, &laid_height);
+      g_assert_cmpint (laid_width, ==, width);
+      g_assert_cmpint (laid_height, ==, height);
+      g_assert_cmpmem (laid_pixels, (gsize) width * height * 4, plain_pixels,
+                       (gsize) width * height * 4);
+      gtk_window_destroy (GTK_WINDOW (window));
+      unknot_test_ui_iterate ();
+    }
 }
 
 /* On an X server without a compositor the window's frame (.solid-csd) looks as
@@ -1788,6 +1902,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu,
               fixture_tear_down);
   g_test_add ("/window/raised-cards", Fixture, NULL, fixture_set_up, test_raised_cards,
+              fixture_tear_down);
+  g_test_add ("/window/row-layout", Fixture, NULL, fixture_set_up, test_row_layout,
               fixture_tear_down);
   g_test_add ("/window/player-more-below", Fixture, NULL, fixture_set_up, test_player_more_below,
               fixture_tear_down);
