@@ -789,6 +789,19 @@ window_sized_inset_shadows (GskRenderNode *node, double window_area)
     }
 }
 
+/* @node drawn by @widget's renderer: @width × @height pixels (Cairo ARGB32). */
+static guchar *
+render_pixels (GtkWidget *widget, GskRenderNode *node, int width, int height)
+{
+  g_autoptr (GdkTexture) texture =
+    gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                 &GRAPHENE_RECT_INIT (0, 0, width, height));
+  guchar *pixels = g_malloc ((gsize) width * height * 4);
+
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  return pixels;
+}
+
 /* The window as drawn: its pixels (Cairo ARGB32), @width × @height, and the area of
  * the inset shadows that cover it. */
 static guchar *
@@ -797,19 +810,13 @@ render_window (GtkWindow *window, int *width, int *height, double *inset_area)
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  guchar *pixels;
 
   *width = gdk_paintable_get_intrinsic_width (paintable);
   *height = gdk_paintable_get_intrinsic_height (paintable);
   gdk_paintable_snapshot (paintable, snapshot, *width, *height);
   node = gtk_snapshot_free_to_node (snapshot);
   *inset_area = window_sized_inset_shadows (node, (double) *width * *height);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
-  pixels = g_malloc ((gsize) *width * *height * 4);
-  gdk_texture_download (texture, pixels, (gsize) *width * 4);
-  return pixels;
+  return render_pixels (GTK_WIDGET (window), node, *width, *height);
 }
 
 static void
@@ -836,29 +843,33 @@ wait_for_paint (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+/* @widget's render node, from a frame drawn just now. */
+static GskRenderNode *
+widget_node (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  /* The paintable takes the widget's node from its last frame: made after it. */
+  wait_for_paint (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return node;
+}
+
 /* @widget as drawn now, @width × @height pixels (Cairo ARGB32). */
 static guchar *
 widget_pixels (GtkWidget *widget, int *width, int *height)
 {
-  g_autoptr (GdkPaintable) paintable = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  guchar *pixels;
+  g_autoptr (GskRenderNode) node = widget_node (widget);
 
-  /* The paintable takes the widget's node from its last frame: made after it. */
-  wait_for_paint (widget);
   *width = gtk_widget_get_width (widget);
   *height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, *width, *height));
-  pixels = g_malloc ((gsize) *width * *height * 4);
-  gdk_texture_download (texture, pixels, (gsize) *width * 4);
-  return pixels;
+  return render_pixels (widget, node, *width, *height);
 }
 
 /* @widget's pixel at (@x, @y) in its own coordinates, as drawn now (Cairo ARGB32). */
@@ -967,6 +978,16 @@ count_shadows (GskRenderNode *node, guint *blurred, guint *textures)
     }
 }
 
+/* Counts them in @widget as drawn now. */
+static void
+count_widget_shadows (GtkWidget *widget, guint *blurred, guint *textures)
+{
+  g_autoptr (GskRenderNode) node = widget_node (widget);
+
+  *blurred = *textures = 0;
+  count_shadows (node, blurred, textures);
+}
+
 /* A card of @width × @height in a box of @type, in a window of its own beside nothing
  * else. */
 static GtkWidget *
@@ -1021,11 +1042,12 @@ test_raised_cards (Fixture *fixture, gconstpointer data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  GtkWidget *card, *raised;
+  guint blurred, textures;
 
   for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
     {
-      GtkWidget *card, *raised_card;
-      GtkWidget *plain, *raised;
+      GtkWidget *raised_card, *plain;
       g_autofree guchar *expected = NULL;
       g_autofree guchar *drawn = NULL;
       int width, height, raised_width, raised_height, worst = 0;
@@ -1043,48 +1065,21 @@ test_raised_cards (Fixture *fixture, gconstpointer data)
       g_test_message ("scheme %u: at most %d levels apart", s, worst);
       g_assert_cmpint (worst, <=, 2);
 
-      {
-        GtkWidget *box = gtk_widget_get_parent (raised_card);
-        g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (box);
-        GtkSnapshot *snapshot = gtk_snapshot_new ();
-        g_autoptr (GskRenderNode) node = NULL;
-        guint blurred = 0, textures = 0;
-
-        gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (box),
-                                gtk_widget_get_height (box));
-        node = gtk_snapshot_free_to_node (snapshot);
-        g_assert_nonnull (node);
-        count_shadows (node, &blurred, &textures);
-        g_assert_cmpuint (blurred, ==, 0);
-        g_assert_cmpuint (textures, ==, 8);
-      }
+      count_widget_shadows (gtk_widget_get_parent (raised_card), &blurred, &textures);
+      g_assert_cmpuint (blurred, ==, 0);
+      g_assert_cmpuint (textures, ==, 8);
       gtk_window_destroy (GTK_WINDOW (raised));
       unknot_test_ui_iterate ();
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* Too small to cut around. */
-  {
-    GtkWidget *card;
-    GtkWidget *raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, 40, 40, &card);
-    GtkWidget *box = gtk_widget_get_parent (card);
-    g_autoptr (GdkPaintable) paintable = NULL;
-    GtkSnapshot *snapshot = gtk_snapshot_new ();
-    g_autoptr (GskRenderNode) node = NULL;
-    guint blurred = 0, textures = 0;
-
-    wait_for_paint (raised);
-    paintable = gtk_widget_paintable_new (box);
-    gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (box),
-                            gtk_widget_get_height (box));
-    node = gtk_snapshot_free_to_node (snapshot);
-    g_assert_nonnull (node);
-    count_shadows (node, &blurred, &textures);
-    g_assert_cmpuint (blurred, ==, 2);
-    g_assert_cmpuint (textures, ==, 0);
-    gtk_window_destroy (GTK_WINDOW (raised));
-    unknot_test_ui_iterate ();
-  }
+  raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, 40, 40, &card);
+  count_widget_shadows (gtk_widget_get_parent (card), &blurred, &textures);
+  g_assert_cmpuint (blurred, ==, 2);
+  g_assert_cmpuint (textures, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (raised));
+  unknot_test_ui_iterate ();
 }
 
 static GtkWidget *
