@@ -185,6 +185,21 @@ iterate_pending (void)
     ;
 }
 
+/* A routine has run: detached from the sound once it is done, else said (@how: "on
+ * the fake clock", "in real time"). */
+static gboolean
+end_run (UnknotSession *session, UnknotSessionSound *sound, const char *how)
+{
+  if (unknot_session_get_state (session) != UNKNOT_SESSION_STATE_DONE)
+    {
+      g_printerr ("soak: a routine %s did not finish\n", how);
+      return FALSE;
+    }
+  unknot_session_sound_set_session (sound, NULL);
+  iterate_pending ();
+  return TRUE;
+}
+
 /* One routine on the fake clock: wait for its lines, run it to the end at once. */
 static gboolean
 run_fake (Run *run, UnknotClock *clock, UnknotSessionSound *sound)
@@ -202,14 +217,7 @@ run_fake (Run *run, UnknotClock *clock, UnknotSessionSound *sound)
 
   unknot_session_start (session);
   unknot_fake_clock_advance (UNKNOT_FAKE_CLOCK (clock), (total + 2) * S);
-  if (unknot_session_get_state (session) != UNKNOT_SESSION_STATE_DONE)
-    {
-      g_printerr ("soak: a routine on the fake clock did not finish\n");
-      return FALSE;
-    }
-  unknot_session_sound_set_session (sound, NULL);
-  iterate_pending ();
-  return TRUE;
+  return end_run (session, sound, "on the fake clock");
 }
 
 /* One routine in real time, through the main loop. */
@@ -225,14 +233,7 @@ run_real (Run *run, UnknotClock *clock, UnknotSessionSound *sound)
   unknot_session_sound_set_session (sound, session);
   unknot_session_start (session);
   g_main_loop_run (run->loop);
-  if (unknot_session_get_state (session) != UNKNOT_SESSION_STATE_DONE)
-    {
-      g_printerr ("soak: a routine in real time did not finish\n");
-      return FALSE;
-    }
-  unknot_session_sound_set_session (sound, NULL);
-  iterate_pending ();
-  return TRUE;
+  return end_run (session, sound, "in real time");
 }
 
 static int
