@@ -43,16 +43,14 @@ else
   glib-compile-schemas "$root/share/glib-2.0/schemas"
   export PATH="$root/bin:$PATH" GSETTINGS_SCHEMA_DIR="$root/share/glib-2.0/schemas"
   export XDG_DATA_DIRS="$root/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
-  # Whether the app owns its name, asked of the bus itself: a call to the app would
-  # start it.
-  wait_for_owner () { # true|false: waits up to 10 s for the name to be owned, or not
-    for i in $(seq 1 100); do
-      gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
-        --method org.freedesktop.DBus.NameHasOwner "$app_id" 2>/dev/null | grep -q "($1,)" &&
-        return 0
-      sleep 0.1
-    done
-    return 1
+  # Whether the app owns its name (true|false), asked of the bus itself: a call to the
+  # app would start it.
+  owns_name () {
+    gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+      --method org.freedesktop.DBus.NameHasOwner "$app_id" 2>/dev/null | grep -q "($1,)"
+  }
+  routine_opened () { # the last routine opened is $1
+    [ "$(gsettings get "$app_id" last-routine)" = "'$1'" ]
   }
   quit_app () {
     gdbus call --session --dest "$app_id" --object-path "$path" \
@@ -86,12 +84,12 @@ EOF
   gio launch "$desktop" >"$tmp/launch.log" 2>&1
   check "gio launch starts the desktop file" test $? -eq 0
   path=/$(echo "$app_id" | tr . /)
-  check "the launched app is running on the session bus" wait_for_owner true
+  check "the launched app is running on the session bus" wait_until 10 owns_name true
   gdbus call --session --dest "$app_id" --object-path "$path" \
     --method org.gtk.Actions.List >"$tmp/actions" 2>&1
   check "the running app offers its actions" grep -q "'open-routine'" "$tmp/actions"
   quit_app
-  check "Quit ends it" wait_for_owner false
+  check "Quit ends it" wait_until 10 owns_name false
 
   # A reminder's "Start", clicked after Unknot quit: the desktop asks the bus for the
   # action, the bus starts Unknot, and Unknot opens the routine.
@@ -101,14 +99,9 @@ EOF
     --method org.freedesktop.Application.ActivateAction open-routine "[<'glute-release'>]" '{}' \
     >"$tmp/action.log" 2>&1
   check "the bus starts Unknot for an action" test $? -eq 0
-  opened=no
-  for i in $(seq 1 100); do
-    if [ "$(gsettings get "$app_id" last-routine)" = "'glute-release'" ]; then opened=yes; break; fi
-    sleep 0.1
-  done
-  check "the action opened its routine" test $opened = yes
+  check "the action opened its routine" wait_until 10 routine_opened glute-release
   quit_app
-  check "Quit ends it again" wait_for_owner false
+  check "Quit ends it again" wait_until 10 owns_name false
 fi
 
 echo "$failures failed"
