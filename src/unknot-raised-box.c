@@ -2,18 +2,25 @@
  *
  * libadwaita 1.2 gives a card (`.card`, `list.boxed-list`) three shadows: a 1 px
  * outline and two blurred layers, `0 1px 3px 1px rgba(0,0,0,.07)` and `0 2px 6px 2px
- * rgba(0,0,0,.03)`.  GTK's GL renderer draws a blurred shadow through an offscreen blur
- * whose shaders software GL (Mesa's llvmpipe: virtual machines, remote desktops)
- * compiles at the first start and loads at every start: most of what the routine list
- * cost the first frame there.
+ * rgba(0,0,0,.03)`.  GTK's GL renderer draws a blurred shadow through an offscreen blur,
+ * and the outline with a shader of its own; software GL (Mesa's llvmpipe: virtual
+ * machines, remote desktops) compiles each shader the first frame uses at the first
+ * start and loads it at every start: most of what the routine list cost the first frame
+ * there.
  *
- * In a raised box the style sheet keeps only the outline (class `raised-cards`), and
- * the box draws the two blurred layers itself, under its cards: the shadow of one small
- * card is computed once per scale factor (a Gaussian of half the blur radius, as CSS
- * defines a shadow's blur and GTK's GL renderer draws it), cut into corners and edges
- * (the inside of the card left clear, as CSS clips a shadow to outside the box), and
- * laid around each card as textures.  Cards too small to cut around get the shadow
- * drawn the usual way.
+ * In a raised box (class `raised-cards`) the box draws the shadows itself, under its
+ * cards: the shadow of one small card is computed once per scale factor (the outline,
+ * and the layers blurred with a Gaussian of half the blur radius, as CSS defines a
+ * shadow's blur and GTK's GL renderer draws it), cut into corners and edges (the inside
+ * of the card left clear, as CSS clips a shadow to outside the box), and laid around
+ * each card as textures.  Each is drawn through an identity colour matrix, but by the
+ * cairo renderer: GTK's GL renderer draws that with the shader of every symbolic icon,
+ * where a bare texture would take one more shader to compile.  Cards too small to cut
+ * around get the shadows drawn the usual way.
+ *
+ * With high contrast libadwaita's outline is a line in the text's colour under the
+ * blurred layers: the box then leaves its class and all its cards' shadows to the
+ * style sheet, and draws nothing itself.
  *
  * Copyright 2026 The Unknot authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,6 +30,7 @@
 
 #include "unknot-raised-box.h"
 
+#include <adwaita.h>
 #include <math.h>
 
 /* The card's corner radius, and how far the blurred layers reach beyond its edge
@@ -56,7 +64,9 @@ struct _UnknotRaisedBox
 
 G_DEFINE_FINAL_TYPE (UnknotRaisedBox, unknot_raised_box, GTK_TYPE_BOX)
 
-/* libadwaita's two blurred layers: colour alpha, vertical offset, spread, blur radius. */
+/* libadwaita's card shadow, black: colour alpha, vertical offset, spread, blur radius of
+ * the outline and the two blurred layers, in the order GTK draws them (the first
+ * lowest). */
 static const struct
 {
   double alpha;
@@ -64,24 +74,18 @@ static const struct
   double spread;
   double blur;
 } layers[] = {
+  { 0.03, 0, 1, 0 },
   { 0.07, 1, 1, 3 },
   { 0.03, 2, 2, 6 },
 };
 
-/* The two blurred layers of libadwaita's card shadow around @outline, for GTK to draw. */
-static GskRenderNode *
-blurred_layers (const GskRoundedRect *outline)
+/* The same shadow around @outline, for GTK to draw. */
+static void
+append_shadow_nodes (GtkSnapshot *snapshot, const GskRoundedRect *outline)
 {
-  GskRenderNode *nodes[G_N_ELEMENTS (layers)];
-  GskRenderNode *node;
-
   for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
-    nodes[i] = gsk_outset_shadow_node_new (outline, &(GdkRGBA){ 0, 0, 0, layers[i].alpha }, 0,
-                                           layers[i].dy, layers[i].spread, layers[i].blur);
-  node = gsk_container_node_new (nodes, G_N_ELEMENTS (layers));
-  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
-    gsk_render_node_unref (nodes[i]);
-  return node;
+    gtk_snapshot_append_outset_shadow (snapshot, outline, &(GdkRGBA){ 0, 0, 0, layers[i].alpha }, 0,
+                                       layers[i].dy, layers[i].spread, layers[i].blur);
 }
 
 static void
@@ -152,6 +156,22 @@ gaussian_blur (float *values, int size, double sigma)
       }
 }
 
+/* Fills @mask with the coverage of @rect rounded by @radius, at @scale. */
+static void
+fill_mask (cairo_surface_t *mask, int scale, const graphene_rect_t *rect, double radius)
+{
+  cairo_t *cr = cairo_create (mask);
+
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  cairo_scale (cr, scale, scale);
+  rounded_rect_path (cr, rect, radius);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (mask);
+}
+
 /* Draws the shadow of a card just big enough to cut, at @scale, as the CSS
  * specification blurs a shadow (a Gaussian of half the blur radius, as GTK's GL
  * renderer draws it), and cuts it. */
@@ -174,29 +194,22 @@ make_pieces (UnknotRaisedBox *self, int scale)
   g_autofree float *values = g_new (float, (gsize) pixels *pixels);
   cairo_t *cr;
 
-  /* How much of each pixel no layer darkens. */
+  /* How much of each pixel no layer darkens (black over black: the order is all one). */
   for (gsize i = 0; i < (gsize) pixels * pixels; i++)
     clear[i] = 1;
   for (guint l = 0; l < G_N_ELEMENTS (layers); l++)
     {
       double grow = layers[l].spread;
 
-      cr = cairo_create (mask);
-      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr);
-      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-      cairo_scale (cr, scale, scale);
-      rounded_rect_path (cr,
-                         &GRAPHENE_RECT_INIT (EXTENT - grow, EXTENT - grow + layers[l].dy,
-                                              card + 2 * grow, card + 2 * grow),
-                         RADIUS + grow);
-      cairo_fill (cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (mask);
+      fill_mask (mask, scale,
+                 &GRAPHENE_RECT_INIT (EXTENT - grow, EXTENT - grow + layers[l].dy, card + 2 * grow,
+                                      card + 2 * grow),
+                 RADIUS + grow);
       for (int y = 0; y < pixels; y++)
         for (int x = 0; x < pixels; x++)
           values[y * pixels + x] = coverage[y * mask_stride + x] / 255.f;
-      gaussian_blur (values, pixels, layers[l].blur / 2 * scale);
+      if (layers[l].blur > 0)
+        gaussian_blur (values, pixels, layers[l].blur / 2 * scale);
       for (gsize i = 0; i < (gsize) pixels * pixels; i++)
         clear[i] *= 1 - (float) layers[l].alpha * values[i];
     }
@@ -236,16 +249,44 @@ make_pieces (UnknotRaisedBox *self, int scale)
   self->scale = scale;
 }
 
-static void
-append_piece (GtkSnapshot *snapshot, GdkTexture *piece, float x, float y, float width, float height)
+/* The identity, as a colour matrix and offset (see the top of the file). */
+static const graphene_matrix_t *
+identity_matrix (void)
 {
-  if (width > 0 && height > 0)
-    gtk_snapshot_append_texture (snapshot, piece, &GRAPHENE_RECT_INIT (x, y, width, height));
+  static graphene_matrix_t identity;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      graphene_matrix_init_identity (&identity);
+      g_once_init_leave (&initialized, 1);
+    }
+  return &identity;
 }
 
-/* The blurred shadow around @card, laid out from the pieces. */
+/* Each piece through a colour matrix of its own if @recolour: around several, the matrix
+ * would be drawn through an offscreen. */
 static void
-snapshot_shadow (UnknotRaisedBox *self, GtkSnapshot *snapshot, GtkWidget *card)
+append_piece (GtkSnapshot *snapshot,
+              gboolean recolour,
+              GdkTexture *piece,
+              float x,
+              float y,
+              float width,
+              float height)
+{
+  if (width <= 0 || height <= 0)
+    return;
+  if (recolour)
+    gtk_snapshot_push_color_matrix (snapshot, identity_matrix (), graphene_vec4_zero ());
+  gtk_snapshot_append_texture (snapshot, piece, &GRAPHENE_RECT_INIT (x, y, width, height));
+  if (recolour)
+    gtk_snapshot_pop (snapshot);
+}
+
+/* The shadow around @card, laid out from the pieces. */
+static void
+snapshot_shadow (UnknotRaisedBox *self, GtkSnapshot *snapshot, gboolean recolour, GtkWidget *card)
 {
   graphene_rect_t bounds;
   float x, y, width, height, inner_width, inner_height;
@@ -261,27 +302,26 @@ snapshot_shadow (UnknotRaisedBox *self, GtkSnapshot *snapshot, GtkWidget *card)
 
   if (inner_width < 0 || inner_height < 0)
     {
-      /* Too small to cut around: the blur the usual way. */
+      /* Too small to cut around: the shadows the usual way. */
       GskRoundedRect outline;
-      g_autoptr (GskRenderNode) node = NULL;
 
       gsk_rounded_rect_init_from_rect (&outline, &bounds, RADIUS);
-      node = blurred_layers (&outline);
-      gtk_snapshot_append_node (snapshot, node);
+      append_shadow_nodes (snapshot, &outline);
       return;
     }
 
-  append_piece (snapshot, self->pieces[TOP_LEFT], x, y, CORNER, CORNER);
-  append_piece (snapshot, self->pieces[TOP], x + CORNER, y, inner_width, CORNER);
-  append_piece (snapshot, self->pieces[TOP_RIGHT], x + width - CORNER, y, CORNER, CORNER);
-  append_piece (snapshot, self->pieces[RIGHT], x + width - CORNER, y + CORNER, CORNER,
+  append_piece (snapshot, recolour, self->pieces[TOP_LEFT], x, y, CORNER, CORNER);
+  append_piece (snapshot, recolour, self->pieces[TOP], x + CORNER, y, inner_width, CORNER);
+  append_piece (snapshot, recolour, self->pieces[TOP_RIGHT], x + width - CORNER, y, CORNER, CORNER);
+  append_piece (snapshot, recolour, self->pieces[RIGHT], x + width - CORNER, y + CORNER, CORNER,
                 inner_height);
-  append_piece (snapshot, self->pieces[BOTTOM_RIGHT], x + width - CORNER, y + height - CORNER,
-                CORNER, CORNER);
-  append_piece (snapshot, self->pieces[BOTTOM], x + CORNER, y + height - CORNER, inner_width,
+  append_piece (snapshot, recolour, self->pieces[BOTTOM_RIGHT], x + width - CORNER,
+                y + height - CORNER, CORNER, CORNER);
+  append_piece (snapshot, recolour, self->pieces[BOTTOM], x + CORNER, y + height - CORNER,
+                inner_width, CORNER);
+  append_piece (snapshot, recolour, self->pieces[BOTTOM_LEFT], x, y + height - CORNER, CORNER,
                 CORNER);
-  append_piece (snapshot, self->pieces[BOTTOM_LEFT], x, y + height - CORNER, CORNER, CORNER);
-  append_piece (snapshot, self->pieces[LEFT], x, y + CORNER, CORNER, inner_height);
+  append_piece (snapshot, recolour, self->pieces[LEFT], x, y + CORNER, CORNER, inner_height);
 }
 
 static gboolean
@@ -294,7 +334,8 @@ is_card (GtkWidget *widget)
 /* The cards drawn below @widget, four levels down at most: a card of its own, or the
  * list inside a preferences group (group, box, list box's box, list). */
 static void
-snapshot_shadows_below (UnknotRaisedBox *self, GtkSnapshot *snapshot, GtkWidget *widget, int depth)
+snapshot_shadows_below (
+  UnknotRaisedBox *self, GtkSnapshot *snapshot, gboolean recolour, GtkWidget *widget, int depth)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -302,9 +343,9 @@ snapshot_shadows_below (UnknotRaisedBox *self, GtkSnapshot *snapshot, GtkWidget 
       if (!gtk_widget_get_mapped (child))
         continue;
       if (is_card (child))
-        snapshot_shadow (self, snapshot, child);
+        snapshot_shadow (self, snapshot, recolour, child);
       else if (depth < 4)
-        snapshot_shadows_below (self, snapshot, child, depth + 1);
+        snapshot_shadows_below (self, snapshot, recolour, child, depth + 1);
     }
 }
 
@@ -314,9 +355,16 @@ unknot_raised_box_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   UnknotRaisedBox *self = UNKNOT_RAISED_BOX (widget);
   int scale = gtk_widget_get_scale_factor (widget);
 
-  if (self->pieces[TOP_LEFT] == NULL || self->scale != scale)
-    make_pieces (self, scale);
-  snapshot_shadows_below (self, snapshot, widget, 1);
+  if (gtk_widget_has_css_class (widget, "raised-cards"))
+    {
+      /* The colour matrix is for GL: the cairo renderer would apply it pixel by pixel. */
+      GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+      gboolean recolour = !GSK_IS_CAIRO_RENDERER (renderer);
+
+      if (self->pieces[TOP_LEFT] == NULL || self->scale != scale)
+        make_pieces (self, scale);
+      snapshot_shadows_below (self, snapshot, recolour, widget, 1);
+    }
   GTK_WIDGET_CLASS (unknot_raised_box_parent_class)->snapshot (widget, snapshot);
 }
 
@@ -338,7 +386,18 @@ unknot_raised_box_class_init (UnknotRaisedBoxClass *klass)
 }
 
 static void
+high_contrast_cb (UnknotRaisedBox *self)
+{
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "raised-cards");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "raised-cards");
+}
+
+static void
 unknot_raised_box_init (UnknotRaisedBox *self)
 {
-  gtk_widget_add_css_class (GTK_WIDGET (self), "raised-cards");
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (high_contrast_cb), self, G_CONNECT_SWAPPED);
+  high_contrast_cb (self);
 }
