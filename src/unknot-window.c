@@ -280,8 +280,7 @@ create_routine_row (UnknotWindow *self, UnknotRoutine *routine, guint rest_secon
    * minimum width (a tenth of what the routine list adds to start-up). */
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), ROW_LINES);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), ROW_LINES);
-  if (!g_getenv ("X_NOROWLAYOUT"))
-    unknot_row_layout_apply (row);
+  unknot_row_layout_apply (row);
   g_object_set_data_full (G_OBJECT (row), "routine-id", g_strdup (unknot_routine_get_id (routine)),
                           g_free);
   g_signal_connect (row, "activated", G_CALLBACK (routine_row_activated_cb), self);
