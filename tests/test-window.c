@@ -944,14 +944,32 @@ test_player_more_below (Fixture *fixture, gconstpointer data)
   g_settings_reset (fixture->settings, "window-height");
 }
 
-/* What a card's shadows are drawn with. */
+/* What a card's shadows and its rows' separators are drawn with. */
 typedef struct
 {
   guint blurred;    /* outset shadows with a blur */
   guint outlines;   /* outset shadows without */
   guint textures;   /* bare texture nodes */
   guint recoloured; /* texture nodes each under a colour matrix of its own */
+  guint lines;      /* sides of border nodes drawn */
+  guint shaded;     /* border nodes GTK's GL renderer draws with its border shader: in
+                     * more than one colour, or round a rounded outline */
 } ShadowCount;
+
+static gboolean
+is_shaded_border (GskRenderNode *node)
+{
+  const GdkRGBA *colors = gsk_border_node_get_colors (node);
+  const GskRoundedRect *outline = gsk_border_node_get_outline (node);
+
+  for (guint i = 1; i < 4; i++)
+    if (!gdk_rgba_equal (&colors[i], &colors[0]))
+      return TRUE;
+  for (guint i = 0; i < 4; i++)
+    if (outline->corner[i].width > 0 || outline->corner[i].height > 0)
+      return TRUE;
+  return FALSE;
+}
 
 static void
 count_shadows (GskRenderNode *node, ShadowCount *count)
@@ -990,6 +1008,13 @@ count_shadows (GskRenderNode *node, ShadowCount *count)
     case GSK_TEXTURE_NODE:
       count->textures++;
       break;
+    case GSK_BORDER_NODE:
+      for (guint i = 0; i < 4; i++)
+        if (gsk_border_node_get_widths (node)[i] > 0)
+          count->lines++;
+      if (is_shaded_border (node))
+        count->shaded++;
+      break;
     default:
       break;
     }
@@ -1006,22 +1031,52 @@ count_widget_shadows (GtkWidget *widget)
   return count;
 }
 
-/* A card of @width × @height in a box of @type, in a window of its own beside nothing
- * else. */
+/* A card of @width × @height. */
 static GtkWidget *
-card_window (UnknotApplication *app, GType type, int width, int height, GtkWidget **card)
+plain_card (int width, int height)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_size_request (card, width, height);
+  return card;
+}
+
+/* A boxed list of @n_rows routine-like rows, 300 px wide. */
+static GtkWidget *
+boxed_list (guint n_rows)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_set_size_request (list, 300, -1);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Glute release");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "About 8 min · Foam roller");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  return list;
+}
+
+/* @card in a box of @type, in a window of its own beside nothing else. */
+static GtkWidget *
+card_window (UnknotApplication *app, GType type, GtkWidget *card)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
   GtkWidget *box = g_object_new (type, "orientation", GTK_ORIENTATION_VERTICAL, NULL);
 
-  *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (*card, "card");
-  gtk_widget_set_size_request (*card, width, height);
-  gtk_widget_set_halign (*card, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (*card, 40);
-  gtk_widget_set_margin_bottom (*card, 40);
-  gtk_box_append (GTK_BOX (box), *card);
+  gtk_widget_set_halign (card, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (card, 40);
+  gtk_widget_set_margin_bottom (card, 40);
+  gtk_box_append (GTK_BOX (box), card);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  /* No row shows focus. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
   show_and_wait (GTK_WINDOW (window));
   return window;
 }
@@ -1076,10 +1131,12 @@ test_raised_cards (Fixture *fixture, gconstpointer data)
       int width, height, raised_width, raised_height, worst = 0;
 
       adw_style_manager_set_color_scheme (style, schemes[s]);
-      plain = card_window (fixture->app, GTK_TYPE_BOX, 300, 120, &card);
+      card = plain_card (300, 120);
+      plain = card_window (fixture->app, GTK_TYPE_BOX, card);
       expected = around_card (plain, card, &width, &height);
       gtk_window_destroy (GTK_WINDOW (plain));
-      raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, 300, 120, &raised_card);
+      raised_card = plain_card (300, 120);
+      raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, raised_card);
       drawn = around_card (raised, raised_card, &raised_width, &raised_height);
       g_assert_cmpint (raised_width, ==, width);
       g_assert_cmpint (raised_height, ==, height);
@@ -1103,13 +1160,62 @@ test_raised_cards (Fixture *fixture, gconstpointer data)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* Too small to cut around. */
-  raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, 40, 40, &card);
+  card = plain_card (40, 40);
+  raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, card);
   count = count_widget_shadows (gtk_widget_get_parent (card));
   g_assert_cmpuint (count.blurred, ==, 2);
   g_assert_cmpuint (count.outlines, ==, 1);
   g_assert_cmpuint (count.recoloured, ==, 0);
   gtk_window_destroy (GTK_WINDOW (raised));
   unknot_test_ui_iterate ();
+}
+
+/* The boxed lists of a raised box look as libadwaita draws them, light and dark, but
+ * their separators are borders GTK's GL renderer draws with its colour shader: one
+ * colour on all sides (libadwaita leaves the unseen ones in the text's colour), and the
+ * one below a first row that has two after it is the second row's top border (the
+ * first row's outline is rounded by the list's corners).  Else they take the border
+ * shader, one more for software GL to compile.  A list of two rows keeps it. */
+static void
+test_raised_lists (Fixture *fixture, gconstpointer data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    for (guint n_rows = 1; n_rows <= 4; n_rows++)
+      {
+        GtkWidget *plain_list = boxed_list (n_rows);
+        GtkWidget *raised_list = boxed_list (n_rows);
+        GtkWidget *plain, *raised;
+        g_autofree guchar *expected = NULL;
+        g_autofree guchar *drawn = NULL;
+        int width, height, raised_width, raised_height, worst = 0;
+        ShadowCount plain_count, raised_count;
+
+        adw_style_manager_set_color_scheme (style, schemes[s]);
+        plain = card_window (fixture->app, GTK_TYPE_BOX, plain_list);
+        raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, raised_list);
+        expected = around_card (plain, plain_list, &width, &height);
+        drawn = around_card (raised, raised_list, &raised_width, &raised_height);
+        g_assert_cmpint (raised_width, ==, width);
+        g_assert_cmpint (raised_height, ==, height);
+        for (gsize i = 0; i < (gsize) width * height * 4; i++)
+          worst = MAX (worst, ABS ((int) expected[i] - (int) drawn[i]));
+        g_test_message ("scheme %u, %u rows: at most %d levels apart", s, n_rows, worst);
+        g_assert_cmpint (worst, <=, 2);
+
+        plain_count = count_widget_shadows (plain_list);
+        raised_count = count_widget_shadows (raised_list);
+        g_assert_cmpuint (plain_count.lines, ==, n_rows - 1);
+        g_assert_cmpuint (raised_count.lines, ==, n_rows - 1);
+        g_assert_cmpuint (plain_count.shaded, ==, n_rows - 1);
+        g_assert_cmpuint (raised_count.shaded, ==, n_rows == 2 ? 1 : 0);
+        gtk_window_destroy (GTK_WINDOW (plain));
+        gtk_window_destroy (GTK_WINDOW (raised));
+        unknot_test_ui_iterate ();
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static GtkWidget *
@@ -1927,6 +2033,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu,
               fixture_tear_down);
   g_test_add ("/window/raised-cards", Fixture, NULL, fixture_set_up, test_raised_cards,
+              fixture_tear_down);
+  g_test_add ("/window/raised-lists", Fixture, NULL, fixture_set_up, test_raised_lists,
               fixture_tear_down);
   g_test_add ("/window/row-layout", Fixture, NULL, fixture_set_up, test_row_layout,
               fixture_tear_down);
