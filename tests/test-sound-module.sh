@@ -2,7 +2,9 @@
 # test-sound-module.sh UNKNOT: GStreamer and espeak-ng come with the first routine.
 # The unknot executable does not link them; started on its routine list it has not
 # loaded them (nor libunknot-sound.so); started into a routine it loads the module
-# from beside itself and the routine's cues reach the sink, here a WAV file.
+# from beside itself and the routine's cues reach the sink, here a WAV file.  Nor has
+# the idle app loaded gdk-pixbuf's SVG loader: its first screen's icons are
+# pre-rendered PNGs (resources/icons/encode-symbolic.sh).
 set -u
 unknot=$1
 . "$(dirname "$0")/test-lib.sh"
@@ -42,6 +44,7 @@ sleep 1
 check "the idle app has not loaded the sound module" maps_lack $idle libgtk-4 libunknot-sound.so
 check "the idle app has not loaded GStreamer" maps_lack $idle libgtk-4 libgstreamer-1.0
 check "the idle app has not loaded espeak-ng" maps_lack $idle libgtk-4 libespeak-ng
+check "the idle app has not loaded the SVG loader" maps_lack $idle libgtk-4 libpixbufloader-svg
 kill $idle; wait $idle 2>/dev/null
 
 # Into a routine: the module comes, and with it the cues.
