@@ -115,10 +115,32 @@ cut (cairo_surface_t *surface, int x, int y, int width, int height)
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
+/* Four floats at a time (GCC's and Clang's vector extension: SSE on x86-64). */
+typedef float Floats4 __attribute__ ((vector_size (16)));
+
+/* @sum[i] += @weight × @source[i] for @n floats, each sum the same as one at a time. */
+static void
+add_weighted (float *sum, const float *source, float weight, int n)
+{
+  int i = 0;
+
+  for (; i + 4 <= n; i += 4)
+    {
+      Floats4 a, b;
+
+      memcpy (&a, sum + i, sizeof a);
+      memcpy (&b, source + i, sizeof b);
+      a += weight * b;
+      memcpy (sum + i, &a, sizeof a);
+    }
+  for (; i < n; i++)
+    sum[i] += weight * source[i];
+}
+
 /* Blurs @values (@size × @size) with a Gaussian of standard deviation @sigma, one
  * direction then the other.  Each line is copied out with its ends repeated beyond the
- * edges, and blurred tap by tap along its length: a loop without branches or overlap,
- * which the compiler vectorises (the start-up's first frame computes this). */
+ * edges, and blurred tap by tap along its length, four pixels at a time (the start-up's
+ * first frame computes this). */
 static void
 gaussian_blur (float *values, int size, double sigma)
 {
@@ -145,14 +167,7 @@ gaussian_blur (float *values, int size, double sigma)
           padded[b + radius] = values[start + CLAMP (b, 0, size - 1) * step];
         memset (line, 0, sizeof (float) * size);
         for (int k = 0; k < taps; k++)
-          {
-            float weight = kernel[k];
-            const float *restrict source = padded + k;
-            float *restrict sum = line;
-
-            for (int b = 0; b < size; b++)
-              sum[b] += weight * source[b];
-          }
+          add_weighted (line, padded + k, kernel[k], size);
         for (int b = 0; b < size; b++)
           values[start + b * step] = line[b];
       }
