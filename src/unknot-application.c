@@ -31,6 +31,7 @@ struct _UnknotApplication
 
   GSettings *settings;
   UnknotRoutineLibrary *library;
+  GThread *library_loader; /* reading the routines while the window is built */
   UnknotClock *clock;
   UnknotPainDiary *diary;
   UnknotSession *session; /* the routine running, if any */
@@ -79,10 +80,60 @@ unknot_application_get_settings (UnknotApplication *self)
   return self->settings;
 }
 
+/* The routines as a worker reads them: the library, and why a built-in one did not
+ * load (our bug). */
+typedef struct
+{
+  UnknotRoutineLibrary *library;
+  GError *error;
+} LoadedLibrary;
+
+/* Reads the built-in routines and the person's own: in the worker thread
+ * start_loading_library () starts, or in the caller's. Nothing in it touches GTK, and
+ * nothing else touches the library until it is joined. */
+static gpointer
+load_library (gpointer data)
+{
+  LoadedLibrary *loaded = g_new0 (LoadedLibrary, 1);
+  g_autoptr (GFile) user_directory = unknot_routine_library_get_user_directory ();
+
+  loaded->library = unknot_routine_library_new ();
+  unknot_routine_library_load_builtin (loaded->library, &loaded->error);
+  unknot_routine_library_load_directory (loaded->library, user_directory);
+  return loaded;
+}
+
+/* Reading the routines (3 ms of start-up here) goes on beside GTK building the window,
+ * which needs them last. */
+static void
+start_loading_library (UnknotApplication *self)
+{
+  if (self->library == NULL && self->library_loader == NULL)
+    self->library_loader = g_thread_try_new ("unknot-routines", load_library, NULL, NULL);
+}
+
+/* The worker's routines, once it is done; %NULL if it was never started. */
+static LoadedLibrary *
+join_library_loader (UnknotApplication *self)
+{
+  if (self->library_loader == NULL)
+    return NULL;
+  return g_thread_join (g_steal_pointer (&self->library_loader));
+}
+
+static void
+loaded_library_free (LoadedLibrary *loaded)
+{
+  g_clear_object (&loaded->library);
+  g_clear_error (&loaded->error);
+  g_free (loaded);
+}
+
 /**
  * unknot_application_get_library:
  *
- * Returns: (transfer none): the routines, loaded on first use
+ * Returns: (transfer none): the routines, loaded on first use (or from start-up on, in
+ *   a worker thread this waits for)
  */
 UnknotRoutineLibrary *
 unknot_application_get_library (UnknotApplication *self)
@@ -91,14 +142,15 @@ unknot_application_get_library (UnknotApplication *self)
 
   if (self->library == NULL)
     {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GFile) user_directory = unknot_routine_library_get_user_directory ();
+      LoadedLibrary *loaded = join_library_loader (self);
 
-      self->library = unknot_routine_library_new ();
+      if (loaded == NULL)
+        loaded = load_library (NULL);
       /* Built-in routines are part of the program: one that does not load is our bug. */
-      if (!unknot_routine_library_load_builtin (self->library, &error))
-        g_critical ("Built-in routines could not be loaded: %s", error->message);
-      unknot_routine_library_load_directory (self->library, user_directory);
+      if (loaded->error != NULL)
+        g_critical ("Built-in routines could not be loaded: %s", loaded->error->message);
+      self->library = g_steal_pointer (&loaded->library);
+      loaded_library_free (loaded);
     }
   return self->library;
 }
@@ -584,6 +636,8 @@ unknot_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (unknot_application_parent_class)->startup (app);
+  /* After GTK's start-up, which may change the environment a thread would read. */
+  start_loading_library (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
@@ -606,6 +660,7 @@ static void
 unknot_application_dispose (GObject *object)
 {
   UnknotApplication *self = UNKNOT_APPLICATION (object);
+  LoadedLibrary *unused = join_library_loader (self);
 
   if (self->session != NULL)
     unknot_application_detach_session (self, self->session);
@@ -618,6 +673,7 @@ unknot_application_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->diary);
   g_clear_object (&self->library);
+  g_clear_pointer (&unused, loaded_library_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (unknot_application_parent_class)->dispose (object);
