@@ -1386,6 +1386,82 @@ test_solid_frame (Fixture *fixture, gconstpointer data)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A window built like Unknot's, with @css_class: a toast overlay round a header bar (a
+ * button at each end and a title; flat or not) over a status page. */
+static GtkWidget *
+header_window (UnknotApplication *app,
+               const char *css_class,
+               gboolean flat,
+               GtkWidget **overlay,
+               GtkWidget **header)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+
+  *overlay = adw_toast_overlay_new ();
+  *header = adw_header_bar_new ();
+  if (css_class != NULL)
+    gtk_widget_add_css_class (window, css_class);
+  if (flat)
+    gtk_widget_add_css_class (*header, "flat");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (*header), gtk_button_new_with_label ("Start"));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (*header),
+                           gtk_button_new_from_icon_name ("open-menu-symbolic"));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (*header), adw_window_title_new ("Title", NULL));
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Page");
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), *header);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (*overlay), box);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), *overlay);
+  return window;
+}
+
+/* libadwaita's header bar reaches a pixel past its sides (and, in a window without a
+ * compositor, past its top) into what the toast overlay clips; in Unknot's window it
+ * stays inside, so nothing is drawn across a clip (GL's "rect clip" shaders are left out
+ * of the first frame), and the window looks the same, pixel for pixel: flat or not,
+ * light and dark (and with high contrast: test-window-hc). */
+static void
+test_header_inside (Fixture *fixture, gconstpointer data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    for (int flat = 0; flat < 2; flat++)
+      {
+        g_autofree guchar *expected = NULL;
+        g_autofree guchar *drawn = NULL;
+        GtkWidget *window, *overlay, *header;
+        graphene_rect_t bounds;
+        int width, height, plain_width, plain_height;
+        double insets;
+
+        adw_style_manager_set_color_scheme (style, schemes[s]);
+        window = header_window (fixture->app, NULL, flat, &overlay, &header);
+        show_and_wait (GTK_WINDOW (window));
+        expected = render_window (GTK_WINDOW (window), &plain_width, &plain_height, &insets);
+        gtk_window_destroy (GTK_WINDOW (window));
+        unknot_test_ui_iterate ();
+
+        window = header_window (fixture->app, "unknot-window", flat, &overlay, &header);
+        show_and_wait (GTK_WINDOW (window));
+        g_assert_true (gtk_widget_compute_bounds (header, overlay, &bounds));
+        g_assert_cmpfloat (bounds.origin.x, ==, 0);
+        g_assert_cmpfloat (bounds.origin.y, ==, 0);
+        g_assert_cmpfloat (bounds.size.width, ==, gtk_widget_get_width (overlay));
+        drawn = render_window (GTK_WINDOW (window), &width, &height, &insets);
+        gtk_window_destroy (GTK_WINDOW (window));
+        unknot_test_ui_iterate ();
+
+        if (levels_apart (expected, plain_width, plain_height, drawn, width, height) != 0)
+          g_error ("scheme %u, flat %d: the window is not drawn as libadwaita draws it", s, flat);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* A drawn button with this label (with its mnemonic underscore, if any). */
 static GtkWidget *
 find_visible_button (GtkWidget *root, const char *label)
@@ -2054,6 +2130,8 @@ main (int argc, char *argv[])
   g_test_add ("/window/player-more-below", Fixture, NULL, fixture_set_up, test_player_more_below,
               fixture_tear_down);
   g_test_add ("/window/solid-frame", Fixture, NULL, fixture_set_up, test_solid_frame,
+              fixture_tear_down);
+  g_test_add ("/window/header-inside", Fixture, NULL, fixture_set_up, test_header_inside,
               fixture_tear_down);
   g_test_add ("/window/check-in-around-routine", Fixture, NULL, fixture_set_up,
               test_check_in_around_routine, fixture_tear_down);
