@@ -35,7 +35,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
 from unknot_bench import App, CannotMeasure, Environment, median, p99, ratio, run_main
 
-RUNS = 7
+RUNS = 15
 TIMEOUT_S = 60
 
 
