@@ -802,6 +802,10 @@ render_pixels (GtkWidget *widget, GskRenderNode *node, int width, int height)
   return pixels;
 }
 
+/* The colour schemes the drawing tests compare in. */
+static const AdwColorScheme light_and_dark[] = { ADW_COLOR_SCHEME_FORCE_LIGHT,
+                                                 ADW_COLOR_SCHEME_FORCE_DARK };
+
 /* The window as drawn: its pixels (Cairo ARGB32), @width × @height, and the area of
  * the inset shadows that cover it. */
 static guchar *
@@ -817,6 +821,17 @@ render_window (GtkWindow *window, int *width, int *height, double *inset_area)
   node = gtk_snapshot_free_to_node (snapshot);
   *inset_area = window_sized_inset_shadows (node, (double) *width * *height);
   return render_pixels (GTK_WIDGET (window), node, *width, *height);
+}
+
+/* render_window (), then @window is closed. */
+static guchar *
+render_and_close (GtkWindow *window, int *width, int *height, double *inset_area)
+{
+  guchar *pixels = render_window (window, width, height, inset_area);
+
+  gtk_window_destroy (window);
+  unknot_test_ui_iterate ();
+  return pixels;
 }
 
 static void
@@ -1135,21 +1150,20 @@ static void
 test_raised_cards (Fixture *fixture, gconstpointer data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
   gboolean high_contrast = g_getenv ("ADW_DEBUG_HIGH_CONTRAST") != NULL;
   gboolean cairo = g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0;
   GtkWidget *card, *raised;
   ShadowCount count;
 
   g_assert_cmpint (adw_style_manager_get_high_contrast (style), ==, high_contrast);
-  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (light_and_dark); s++)
     {
       GtkWidget *raised_card, *plain;
       g_autofree guchar *expected = NULL;
       g_autofree guchar *drawn = NULL;
       int width, height, raised_width, raised_height, worst;
 
-      adw_style_manager_set_color_scheme (style, schemes[s]);
+      adw_style_manager_set_color_scheme (style, light_and_dark[s]);
       card = plain_card (300, 120);
       plain = card_window (fixture->app, GTK_TYPE_BOX, card);
       expected = around_card (plain, card, &width, &height);
@@ -1196,9 +1210,8 @@ static void
 test_raised_lists (Fixture *fixture, gconstpointer data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
 
-  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (light_and_dark); s++)
     for (guint n_rows = 1; n_rows <= 4; n_rows++)
       {
         GtkWidget *plain_list = boxed_list (n_rows);
@@ -1209,7 +1222,7 @@ test_raised_lists (Fixture *fixture, gconstpointer data)
         int width, height, raised_width, raised_height, worst;
         ShadowCount plain_count, raised_count;
 
-        adw_style_manager_set_color_scheme (style, schemes[s]);
+        adw_style_manager_set_color_scheme (style, light_and_dark[s]);
         plain = card_window (fixture->app, GTK_TYPE_BOX, plain_list);
         raised = card_window (fixture->app, UNKNOT_TYPE_RAISED_BOX, raised_list);
         expected = around_card (plain, plain_list, &width, &height);
@@ -1328,10 +1341,9 @@ static void
 test_solid_frame (Fixture *fixture, gconstpointer data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
 
   g_settings_set_boolean (fixture->settings, "safety-acknowledged", TRUE);
-  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (light_and_dark); s++)
     {
       GtkWidget *plain = adw_application_window_new (GTK_APPLICATION (fixture->app));
       g_autofree guchar *expected = NULL;
@@ -1339,7 +1351,7 @@ test_solid_frame (Fixture *fixture, gconstpointer data)
       int width, height, plain_width, plain_height;
       double plain_insets, insets;
 
-      adw_style_manager_set_color_scheme (style, schemes[s]);
+      adw_style_manager_set_color_scheme (style, light_and_dark[s]);
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (plain), adw_status_page_new ());
       show_and_wait (GTK_WINDOW (plain));
       if (!gtk_widget_has_css_class (plain, "solid-csd"))
@@ -1349,17 +1361,13 @@ test_solid_frame (Fixture *fixture, gconstpointer data)
           g_test_skip ("the display has a compositor: windows have no solid frame");
           return;
         }
-      expected = render_window (GTK_WINDOW (plain), &plain_width, &plain_height, &plain_insets);
-      gtk_window_destroy (GTK_WINDOW (plain));
-      unknot_test_ui_iterate ();
+      expected = render_and_close (GTK_WINDOW (plain), &plain_width, &plain_height, &plain_insets);
 
       fixture->window = unknot_window_new (fixture->app);
       show_and_wait (GTK_WINDOW (fixture->window));
       g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "solid-csd"));
-      drawn = render_window (GTK_WINDOW (fixture->window), &width, &height, &insets);
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      drawn = render_and_close (GTK_WINDOW (fixture->window), &width, &height, &insets);
       fixture->window = NULL;
-      unknot_test_ui_iterate ();
 
       /* libadwaita's own frame is what the test is about; ours shades no more than
        * its own pixels. */
@@ -1427,9 +1435,8 @@ static void
 test_header_inside (Fixture *fixture, gconstpointer data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
 
-  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (light_and_dark); s++)
     for (int flat = 0; flat < 2; flat++)
       {
         g_autofree guchar *expected = NULL;
@@ -1439,12 +1446,10 @@ test_header_inside (Fixture *fixture, gconstpointer data)
         int width, height, plain_width, plain_height;
         double insets;
 
-        adw_style_manager_set_color_scheme (style, schemes[s]);
+        adw_style_manager_set_color_scheme (style, light_and_dark[s]);
         window = header_window (fixture->app, NULL, flat, &overlay, &header);
         show_and_wait (GTK_WINDOW (window));
-        expected = render_window (GTK_WINDOW (window), &plain_width, &plain_height, &insets);
-        gtk_window_destroy (GTK_WINDOW (window));
-        unknot_test_ui_iterate ();
+        expected = render_and_close (GTK_WINDOW (window), &plain_width, &plain_height, &insets);
 
         window = header_window (fixture->app, "unknot-window", flat, &overlay, &header);
         show_and_wait (GTK_WINDOW (window));
@@ -1452,9 +1457,7 @@ test_header_inside (Fixture *fixture, gconstpointer data)
         g_assert_cmpfloat (bounds.origin.x, ==, 0);
         g_assert_cmpfloat (bounds.origin.y, ==, 0);
         g_assert_cmpfloat (bounds.size.width, ==, gtk_widget_get_width (overlay));
-        drawn = render_window (GTK_WINDOW (window), &width, &height, &insets);
-        gtk_window_destroy (GTK_WINDOW (window));
-        unknot_test_ui_iterate ();
+        drawn = render_and_close (GTK_WINDOW (window), &width, &height, &insets);
 
         if (levels_apart (expected, plain_width, plain_height, drawn, width, height) != 0)
           g_error ("scheme %u, flat %d: the window is not drawn as libadwaita draws it", s, flat);
