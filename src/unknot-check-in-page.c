@@ -352,4 +352,8 @@ unknot_check_in_page_init (UnknotCheckInPage *self)
 {
   self->rows = g_array_new (FALSE, TRUE, sizeof (AreaRow));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The note's group has no title: its list would be named "GtkListBox". */
+  gtk_accessible_update_property (
+    GTK_ACCESSIBLE (gtk_widget_get_ancestor (GTK_WIDGET (self->note_row), GTK_TYPE_LIST_BOX)),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Note"), -1);
 }

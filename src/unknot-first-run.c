@@ -13,6 +13,7 @@
 #include "unknot-pain-diary.h"
 #include "unknot-safety-view.h"
 #include "unknot-vocabulary.h"
+#include "unknot-widget-walk.h"
 
 /* Every answer is stored as soon as it is given, so skipping keeps what was answered.
  * Skip leads to the routines, except that the safety notes must have been acknowledged
@@ -303,6 +304,9 @@ add_rows (UnknotFirstRun *self)
     self->problem_checks[problem] = add_check_row (
       self->problems_group, unknot_vocabulary_get_label (UNKNOT_VOCABULARY_PROBLEM, problem),
       G_CALLBACK (problem_toggled_cb), self);
+  /* The group has no title (the question above it is the page's heading). */
+  unknot_widget_name_all (GTK_WIDGET (self->problems_group), GTK_TYPE_LIST_BOX,
+                          _ ("What Brings You to Unknot?"));
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     self->area_checks[areas[i].area] = add_check_row (

@@ -154,17 +154,23 @@ reminders_state_cb (UnknotPreferencesWindow *self)
                                     "when Unknot is closed"));
 }
 
-/* libadwaita 1.2 leaves its own search entry unnamed, even while search is off and it
- * is hidden: a screen reader would still find it. */
+/* libadwaita 1.2 leaves its own search entry, search results and view switchers
+ * unnamed, even while search is off and with one page, when they are hidden: a screen
+ * reader would still find them. */
 static void
-name_search_entries (GtkWidget *widget)
+name_hidden_parts (GtkWidget *widget)
 {
-  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
 
-  unknot_widget_collect (widget, GTK_TYPE_SEARCH_ENTRY, entries);
-  for (guint i = 0; i < entries->len; i++)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (entries, i)),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Search Preferences"), -1);
+  unknot_widget_name_all (widget, GTK_TYPE_SEARCH_ENTRY, _ ("Search Preferences"));
+  unknot_widget_name_all (widget, ADW_TYPE_VIEW_SWITCHER, _ ("Preference Pages"));
+  /* Our pages' lists are named after their groups' titles; the lists outside the
+   * pages' view stack are the search's page, whose group has no title. */
+  unknot_widget_collect (widget, GTK_TYPE_LIST_BOX, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_get_ancestor (g_ptr_array_index (lists, i), ADW_TYPE_VIEW_STACK) == NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (lists, i)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Search Results"), -1);
 }
 
 static void
@@ -237,7 +243,7 @@ unknot_preferences_window_init (UnknotPreferencesWindow *self)
       self->day_buttons[day - 1] = button;
     }
   g_signal_connect (self->hour_spin, "output", G_CALLBACK (time_output_cb), NULL);
-  name_search_entries (GTK_WIDGET (self));
+  name_hidden_parts (GTK_WIDGET (self));
   g_signal_connect (self->minute_spin, "output", G_CALLBACK (time_output_cb), NULL);
 }
 

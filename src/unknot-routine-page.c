@@ -11,6 +11,7 @@
 #include "unknot-routine.h"
 #include "unknot-routine-page.h"
 #include "unknot-vocabulary.h"
+#include "unknot-widget-walk.h"
 
 struct _UnknotRoutinePage
 {
@@ -143,6 +144,8 @@ create_step_row (const UnknotStep *step, guint number)
   gtk_widget_set_margin_start (instruction, 12);
   gtk_widget_set_margin_end (instruction, 12);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), instruction);
+  /* The row's own lists, its title's and the instruction's, after the step. */
+  unknot_widget_name_all (row, GTK_TYPE_LIST_BOX, step->name);
 
   return row;
 }

@@ -1,7 +1,8 @@
 /* unknot-widget-walk.c: finding widgets of a type below a widget
  *
- * For what GTK builds inside its own widgets and does not let us name or size
- * otherwise: the search entries of the shortcuts and preferences windows.
+ * For what GTK and libadwaita build inside their own widgets and do not let us name or
+ * size otherwise: the search entries of the shortcuts and preferences windows, the view
+ * switchers, the lists inside expander rows and untitled preferences groups.
  *
  * Copyright 2026 The Unknot authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,4 +24,22 @@ unknot_widget_collect (GtkWidget *widget, GType type, GPtrArray *found)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     unknot_widget_collect (child, type, found);
+}
+
+/**
+ * unknot_widget_name_all:
+ *
+ * Gives every widget of @type below @widget, @widget included, @name as the name a
+ * screen reader says.  GTK 4.8 names a widget nobody named after its type
+ * ("AdwViewSwitcher", "GtkListBox"), and a screen reader says that as it enters it.
+ */
+void
+unknot_widget_name_all (GtkWidget *widget, GType type, const char *name)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  unknot_widget_collect (widget, type, found);
+  for (guint i = 0; i < found->len; i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (found, i)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

@@ -11,5 +11,6 @@
 G_BEGIN_DECLS
 
 void unknot_widget_collect (GtkWidget *widget, GType type, GPtrArray *found);
+void unknot_widget_name_all (GtkWidget *widget, GType type, const char *name);
 
 G_END_DECLS

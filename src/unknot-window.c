@@ -137,6 +137,8 @@ sync_switcher_bar (gpointer data)
       self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
       adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
       gtk_box_append (self->home_box, GTK_WIDGET (self->switcher_bar));
+      unknot_widget_name_all (GTK_WIDGET (self->switcher_bar), ADW_TYPE_VIEW_SWITCHER,
+                              _ ("Views"));
     }
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
@@ -953,6 +955,8 @@ unknot_window_init (UnknotWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
+  /* libadwaita leaves its switchers unnamed: a screen reader would say "AdwViewSwitcher". */
+  unknot_widget_name_all (GTK_WIDGET (self->switcher_title), ADW_TYPE_VIEW_SWITCHER, _ ("Views"));
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

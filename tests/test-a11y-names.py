@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 # test-a11y-names.py UNKNOT SCHEMA_DIR: every control on every screen has a name a
-# screen reader can say.
+# screen reader can say, and so has every list, tab list and progress bar (a screen
+# reader says their names as it enters them).
 #
-# GTK 4.8 names an icon-only button nobody named after its type ("GtkButton"): that,
-# or no name at all, fails.  Screens visited: the first run, the routines with the
+# GTK 4.8 names an icon-only button nobody named after its type ("GtkButton"), and a
+# list or view switcher libadwaita builds inside its widgets ("GtkListBox",
+# "AdwViewSwitcher"): that, or no name at all, fails.  Screens visited: the first run, the routines with the
 # coach, Body, Progress with a diary, the routines at a phone's width, a routine's page, the check-in before a routine,
 # the player, and the preferences with the reminders on (opened with Ctrl+comma).
 #
@@ -18,9 +20,11 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
 from unknot_a11y import App, find, named, run, wait_for, walk  # noqa: E402
 
+# Controls, and the containers a screen reader names on the way in.
 CONTROLS = {"push button", "toggle button", "check box", "radio button", "spin button",
             "slider", "page tab", "combo box", "entry", "password text", "switch",
-            "menu item", "check menu item", "radio menu item", "link"}
+            "menu item", "check menu item", "radio menu item", "link",
+            "progress bar", "page tab list", "level bar", "list", "table", "tree table"}
 
 DIARY = "[" + ", ".join(
     f"({int(time.time()) - day * 86400}, 'low-back', {3 + day % 4}, 'glute-release', "
