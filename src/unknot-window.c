@@ -137,8 +137,7 @@ sync_switcher_bar (gpointer data)
       self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
       adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
       gtk_box_append (self->home_box, GTK_WIDGET (self->switcher_bar));
-      unknot_widget_name_all (GTK_WIDGET (self->switcher_bar), ADW_TYPE_VIEW_SWITCHER,
-                              _ ("Views"));
+      unknot_widget_name_all (GTK_WIDGET (self->switcher_bar), ADW_TYPE_VIEW_SWITCHER, _ ("Views"));
     }
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
