@@ -5,9 +5,10 @@
 #
 # GTK 4.8 names an icon-only button nobody named after its type ("GtkButton"), and a
 # list or view switcher libadwaita builds inside its widgets ("GtkListBox",
-# "AdwViewSwitcher"): that, or no name at all, fails.  Screens visited: the first run, the routines with the
-# coach, Body, Progress with a diary, the routines at a phone's width, a routine's page, the check-in before a routine,
-# the player, and the preferences with the reminders on (opened with Ctrl+comma).
+# "AdwViewSwitcher"): that, or no name at all, fails.  Screens visited: the first run,
+# the routines with the coach, Body, Progress with a diary, the routines at a phone's
+# width, a routine's page, the check-in before a routine, the player, and the
+# preferences with the reminders on (opened with Ctrl+comma).
 #
 # Copyright 2026 The Unknot authors
 # SPDX-License-Identifier: GPL-3.0-or-later
